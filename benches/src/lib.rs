@@ -1,0 +1,1 @@
+//! Shared set-up of the criterion benches (see `benches/*.rs`).

@@ -1,0 +1,2 @@
+//! The `reentry` command-line tool.
+fn main() {}

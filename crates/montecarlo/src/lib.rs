@@ -1,0 +1,1 @@
+//! reentry-montecarlo (being built).

@@ -1,0 +1,1 @@
+//! Earth model (PHYSICS.md §1).

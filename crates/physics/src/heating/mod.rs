@@ -1,0 +1,1 @@
+//! Heating (PHYSICS.md §4).

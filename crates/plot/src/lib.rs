@@ -1,0 +1,1 @@
+//! reentry-plot (being built).

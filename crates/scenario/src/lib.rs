@@ -1,0 +1,1 @@
+//! reentry-scenario (being built).
