@@ -17,3 +17,36 @@ pub use problem::{
     Burn, EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Parent,
     Problem, StateFrame, Tolerances, Vehicle,
 };
+
+/// Which implementation integrates the trajectories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kernel {
+    /// SIMD batches of LANES trajectories (production path).
+    #[default]
+    Lanes,
+    /// Plain `f64`, one trajectory at a time (the oracle; slow).
+    Reference,
+}
+
+/// Options of a solve.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SolveOptions {
+    /// Implementation.
+    pub kernel: Kernel,
+    /// Record a time history with this output step (s); `None` records none.
+    pub trajectory_step_s: Option<f64>,
+}
+
+/// Solves one sample: every node of the fragment tree from the initial state to its end.
+pub fn solve(problem: &Problem, options: &SolveOptions) -> SampleOutcome {
+    let _ = (problem, options);
+    unimplemented!("solver being built")
+}
+
+/// Solves many samples together (no time histories). With [`Kernel::Lanes`] all nodes of all
+/// samples share one work queue, so lanes stay full; every result is identical to solving that
+/// sample alone.
+pub fn solve_batch(problems: &[Problem], kernel: Kernel) -> Vec<SampleOutcome> {
+    let _ = (problems, kernel);
+    unimplemented!("solver being built")
+}
