@@ -1,1 +1,3 @@
-//! Earth model (PHYSICS.md §1).
+//! Earth model (PHYSICS.md §1): WGS-84, geodetic coordinates, gravity, time and frames, land.
+
+pub mod land;

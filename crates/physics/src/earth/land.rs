@@ -1,0 +1,1 @@
+//! Natural Earth land polygons: is a point on land? (being built)

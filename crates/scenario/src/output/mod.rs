@@ -1,0 +1,1 @@
+//! Run-directory writers: `fragments.csv`, `trajectory.csv`, `summary.json` (DESIGN.md §5).
