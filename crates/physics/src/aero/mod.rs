@@ -46,3 +46,107 @@ impl Shape {
         }
     }
 }
+
+pub mod lanes;
+pub mod reference;
+
+/// Free-molecular drag coefficient on A_ref = S/4 (PHYSICS.md §3: the common engineering value;
+/// diffuse reflection gives 2.06–2.14 for a sphere at speed ratios 10–25).
+pub const FREE_MOLECULAR_DRAG_COEFFICIENT: f64 = 2.0;
+
+/// Knudsen number at and below which the flow is continuum (bridge weight 0), PHYSICS.md §3.
+pub const CONTINUUM_KNUDSEN: f64 = 1e-3;
+
+/// Knudsen number at and above which the flow is free-molecular (bridge weight 1), PHYSICS.md §3.
+pub const FREE_MOLECULAR_KNUDSEN: f64 = 10.0;
+
+/// Ratio of specific heats of air used for the speed of sound (PHYSICS.md §3).
+pub const HEAT_CAPACITY_RATIO: f64 = 1.4;
+
+/// US76 universal gas constant R*, J/(kmol K) (NOAA-S/T 76-1562; PHYSICS.md §3).
+pub const GAS_CONSTANT_J_KMOL_K: f64 = 8314.32;
+
+/// US76 sea-level mean molecular weight M0, kg/kmol (NOAA-S/T 76-1562).
+pub const SEA_LEVEL_MOLECULAR_WEIGHT_KG_KMOL: f64 = 28.9644;
+
+/// Nodes (Mach, C_D) of the continuum drag curve C_D,c(M) on A_ref (PHYSICS.md §3: sphere drag
+/// curve; the tumbling Newtonian limit of any convex body on S/4 is the sphere's 0.92).
+/// Piecewise linear between nodes, constant outside.
+pub const CONTINUUM_DRAG_TABLE: [(f64, f64); 9] = [
+    (0.0, 0.47),
+    (0.6, 0.50),
+    (0.8, 0.60),
+    (1.0, 0.85),
+    (1.2, 1.00),
+    (1.5, 1.02),
+    (2.0, 0.98),
+    (3.0, 0.94),
+    (5.0, 0.92),
+];
+
+/// Geometry of a shape (PHYSICS.md §3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapeGeometry {
+    /// Total wetted surface S, m².
+    pub surface_area_m2: f64,
+    /// Reference area A_ref = S/4 (mean projected area of a randomly tumbling convex body,
+    /// Cauchy's theorem), m².
+    pub reference_area_m2: f64,
+    /// Equivalent radius R_eq = √(S/4π) (the radius for a sphere), m. The reference length of
+    /// the Knudsen number is 2 R_eq; the default stagnation nose radius is R_eq.
+    pub equivalent_radius_m: f64,
+    /// Enclosed volume, m³.
+    pub volume_m3: f64,
+}
+
+impl ShapeGeometry {
+    /// Reference length L_ref = 2 R_eq, m (PHYSICS.md §3).
+    pub fn reference_length_m(&self) -> f64 {
+        2.0 * self.equivalent_radius_m
+    }
+
+    /// The geometry of the same shape with every length multiplied by `size_scale` (a solid
+    /// fragment ablating at constant shape, PHYSICS.md §5: S, A_ref ∝ s², R_eq ∝ s, V ∝ s³).
+    pub fn scaled(&self, size_scale: f64) -> ShapeGeometry {
+        let s2 = size_scale * size_scale;
+        ShapeGeometry {
+            surface_area_m2: self.surface_area_m2 * s2,
+            reference_area_m2: self.reference_area_m2 * s2,
+            equivalent_radius_m: self.equivalent_radius_m * size_scale,
+            volume_m3: self.volume_m3 * s2 * size_scale,
+        }
+    }
+}
+
+impl Shape {
+    /// Surface, reference area, equivalent radius and volume (PHYSICS.md §3 table):
+    /// sphere S = π d², V = π d³/6; cylinder S = π d²/2 + π d l, V = π d² l/4;
+    /// box S = 2(lw + lh + wh), V = l w h; plate S = 2(lw + lt + wt), V = l w t;
+    /// A_ref = S/4, R_eq = √(S/4π). Dimensions in m.
+    pub fn geometry(&self) -> ShapeGeometry {
+        use std::f64::consts::PI;
+        let (surface_area_m2, volume_m3) = match *self {
+            Shape::Sphere { diameter_m: d } => (PI * d * d, PI * d * d * d / 6.0),
+            Shape::Cylinder {
+                diameter_m: d,
+                length_m: l,
+            } => (PI * d * d / 2.0 + PI * d * l, PI * d * d * l / 4.0),
+            Shape::Box {
+                length_m: l,
+                width_m: w,
+                height_m: h,
+            } => (2.0 * (l * w + l * h + w * h), l * w * h),
+            Shape::Plate {
+                length_m: l,
+                width_m: w,
+                thickness_m: t,
+            } => (2.0 * (l * w + l * t + w * t), l * w * t),
+        };
+        ShapeGeometry {
+            surface_area_m2,
+            reference_area_m2: surface_area_m2 / 4.0,
+            equivalent_radius_m: (surface_area_m2 / (4.0 * PI)).sqrt(),
+            volume_m3,
+        }
+    }
+}

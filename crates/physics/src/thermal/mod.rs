@@ -16,3 +16,35 @@ pub struct Material {
     /// Total hemispherical emissivity.
     pub emissivity: f64,
 }
+
+pub mod lanes;
+pub mod reference;
+
+/// Demise threshold of a solid fragment: demised when m ≤ 1e-3 · m0 (PHYSICS.md §5).
+pub const DEMISE_MASS_FRACTION_SOLID: f64 = 1e-3;
+
+/// Demise threshold of a hollow fragment: demised when m ≤ 0.05 · m0, its wall burnt through
+/// (PHYSICS.md §5).
+pub const DEMISE_MASS_FRACTION_HOLLOW: f64 = 0.05;
+
+/// Default initial temperature of a fragment, K (PHYSICS.md §5).
+pub const DEFAULT_INITIAL_TEMPERATURE_K: f64 = 300.0;
+
+/// Rates of the lumped heat balance (PHYSICS.md §5).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ThermalRates {
+    /// dT/dt, K/s.
+    pub temperature_rate_k_s: f64,
+    /// dm/dt, kg/s (≤ 0: mass is only ever lost).
+    pub mass_rate_kg_s: f64,
+}
+
+/// The mass fraction m/m0 at or below which a fragment has demised (PHYSICS.md §5):
+/// [`DEMISE_MASS_FRACTION_HOLLOW`] if hollow, else [`DEMISE_MASS_FRACTION_SOLID`].
+pub fn demise_mass_fraction(hollow: bool) -> f64 {
+    if hollow {
+        DEMISE_MASS_FRACTION_HOLLOW
+    } else {
+        DEMISE_MASS_FRACTION_SOLID
+    }
+}
