@@ -64,3 +64,85 @@ pub fn drag_coefficient(mach: f64, knudsen: f64) -> f64 {
     let continuum = continuum_drag_coefficient(mach);
     continuum + (FREE_MOLECULAR_DRAG_COEFFICIENT - continuum) * bridge_weight(knudsen)
 }
+
+/// Free-molecular drag coefficient of a sphere (on its cross-section π d²/4, which equals S/4),
+/// diffuse reflection with full accommodation, speed ratio S = V / √(2 k_B T / m) and
+/// wall-to-gas temperature ratio τ = T_w / T:
+///
+/// C_D = (2S² + 1)/(√π S³) e^(−S²) + (4S⁴ + 4S² − 1)/(2S⁴) erf S + (2√π / (3S)) √τ.
+///
+/// Source: Bird, Molecular Gas Dynamics and the Direct Simulation of Gas Flows (1994), eq.
+/// 7.68; numbers in validation-cases.md §2. An analytic check for the engineering constant
+/// [`super::FREE_MOLECULAR_DRAG_COEFFICIENT`] = 2.0, not used by the solver. S > 0, τ ≥ 0.
+pub fn free_molecular_sphere_drag_coefficient(
+    speed_ratio: f64,
+    wall_to_gas_temperature_ratio: f64,
+) -> f64 {
+    let s = speed_ratio;
+    let s2 = s * s;
+    let sqrt_pi = std::f64::consts::PI.sqrt();
+    (2.0 * s2 + 1.0) / (sqrt_pi * s2 * s) * (-s2).exp()
+        + (4.0 * s2 * s2 + 4.0 * s2 - 1.0) / (2.0 * s2 * s2) * erf(s)
+        + 2.0 * sqrt_pi / (3.0 * s) * wall_to_gas_temperature_ratio.sqrt()
+}
+
+/// Modified-Newtonian drag coefficient of a sphere, C_D = C_p,max / 2, with C_p,max the
+/// stagnation pressure coefficient behind a normal shock (Rayleigh pitot formula, γ = 1.4):
+///
+/// p₀₂/p∞ = [(γ+1)² M² / (4γM² − 2(γ−1))]^(γ/(γ−1)) · (1 − γ + 2γM²)/(γ+1),
+/// C_p,max = 2 (p₀₂/p∞ − 1) / (γ M²).
+///
+/// Source: Anderson, Hypersonic and High-Temperature Gas Dynamics, 2nd ed., eqs. 3.15–3.16 and
+/// §3.3 (Newtonian sphere C_D = C_p,max/2); numbers in validation-cases.md §2 (0.9197 as
+/// M → ∞, the continuum limit of [`super::CONTINUUM_DRAG_TABLE`]). Supersonic: M ≥ 1.
+pub fn modified_newtonian_sphere_drag_coefficient(mach: f64) -> f64 {
+    let gamma = HEAT_CAPACITY_RATIO;
+    let m2 = mach * mach;
+    let pitot_ratio = ((gamma + 1.0).powi(2) * m2 / (4.0 * gamma * m2 - 2.0 * (gamma - 1.0)))
+        .powf(gamma / (gamma - 1.0))
+        * (1.0 - gamma + 2.0 * gamma * m2)
+        / (gamma + 1.0);
+    let pressure_coefficient_max = 2.0 * (pitot_ratio - 1.0) / (gamma * m2);
+    pressure_coefficient_max / 2.0
+}
+
+/// Error function for x ≥ 0 by the everywhere-positive series
+/// erf x = (2/√π) e^(−x²) Σ_n 2ⁿ x^(2n+1) / (1·3·5···(2n+1)) (Abramowitz & Stegun 7.1.6),
+/// which has no cancellation; erf x = 1 to double precision beyond x = 6 (erfc 6 ≈ 2e-17).
+/// Odd: erf(−x) = −erf(x).
+fn erf(x: f64) -> f64 {
+    if x < 0.0 {
+        return -erf(-x);
+    }
+    if x > 6.0 {
+        return 1.0;
+    }
+    let x2 = x * x;
+    let mut term = x;
+    let mut sum = x;
+    let mut n = 0.0;
+    while term > 1e-17 * sum {
+        n += 1.0;
+        term *= 2.0 * x2 / (2.0 * n + 1.0);
+        sum += term;
+    }
+    2.0 / std::f64::consts::PI.sqrt() * (-x2).exp() * sum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// erf at x = 0.5, 1, 2 (Abramowitz & Stegun Table 7.1, 10 digits).
+    #[test]
+    fn erf_matches_table() {
+        for (x, expected) in [
+            (0.5, 0.520_499_877_8),
+            (1.0, 0.842_700_792_9),
+            (2.0, 0.995_322_265_0),
+        ] {
+            assert!((erf(x) - expected).abs() < 1e-10, "erf({x}) = {}", erf(x));
+        }
+        assert_eq!(erf(0.0), 0.0);
+    }
+}
