@@ -9,8 +9,15 @@
 //! Two paths compute the same physics: the plain-`f64` reference path (one trajectory at a time,
 //! the oracle) and the lanes path (LANES trajectories per SIMD batch, refilled from a work queue).
 
+pub mod dopri;
+pub mod flight;
+pub mod initial;
+pub mod lanes;
+pub mod model;
 pub mod outcome;
 pub mod problem;
+pub mod reference;
+pub mod tree;
 
 pub use outcome::{Fate, FragmentOutcome, NodeId, SampleOutcome, TrajectoryPoint};
 pub use problem::{
@@ -39,14 +46,20 @@ pub struct SolveOptions {
 
 /// Solves one sample: every node of the fragment tree from the initial state to its end.
 pub fn solve(problem: &Problem, options: &SolveOptions) -> SampleOutcome {
-    let _ = (problem, options);
-    unimplemented!("solver being built")
+    match options.kernel {
+        Kernel::Reference => reference::solve(problem, options.trajectory_step_s),
+        Kernel::Lanes => lanes::solve_problems(std::slice::from_ref(problem), options.trajectory_step_s)
+            .pop()
+            .unwrap_or_default(),
+    }
 }
 
 /// Solves many samples together (no time histories). With [`Kernel::Lanes`] all nodes of all
 /// samples share one work queue, so lanes stay full; every result is identical to solving that
 /// sample alone.
 pub fn solve_batch(problems: &[Problem], kernel: Kernel) -> Vec<SampleOutcome> {
-    let _ = (problems, kernel);
-    unimplemented!("solver being built")
+    match kernel {
+        Kernel::Reference => problems.iter().map(|p| reference::solve(p, None)).collect(),
+        Kernel::Lanes => lanes::solve_problems(problems, None),
+    }
 }

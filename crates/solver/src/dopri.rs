@@ -1,0 +1,79 @@
+//! Dormand–Prince 5(4) coefficients (Dormand & Prince 1980, J. Comp. Appl. Math. 6; dense output
+//! of Hairer, Nørsett & Wanner, Solving ODEs I, §II.6, the `DOPRI5` code) and the step-size
+//! controller both paths use.
+
+/// Nodes c_i.
+pub const C: [f64; 7] = [0.0, 1.0 / 5.0, 3.0 / 10.0, 4.0 / 5.0, 8.0 / 9.0, 1.0, 1.0];
+/// Row 2 of A.
+pub const A21: f64 = 1.0 / 5.0;
+/// Row 3 of A.
+pub const A3: [f64; 2] = [3.0 / 40.0, 9.0 / 40.0];
+/// Row 4 of A.
+pub const A4: [f64; 3] = [44.0 / 45.0, -56.0 / 15.0, 32.0 / 9.0];
+/// Row 5 of A.
+pub const A5: [f64; 4] = [
+    19372.0 / 6561.0,
+    -25360.0 / 2187.0,
+    64448.0 / 6561.0,
+    -212.0 / 729.0,
+];
+/// Row 6 of A.
+pub const A6: [f64; 5] = [
+    9017.0 / 3168.0,
+    -355.0 / 33.0,
+    46732.0 / 5247.0,
+    49.0 / 176.0,
+    -5103.0 / 18656.0,
+];
+/// Row 7 of A = the 5th-order weights b (FSAL; b2 = 0).
+pub const B: [f64; 6] = [
+    35.0 / 384.0,
+    0.0,
+    500.0 / 1113.0,
+    125.0 / 192.0,
+    -2187.0 / 6784.0,
+    11.0 / 84.0,
+];
+/// Error weights b − b̂ for k1..k7 (k2's is 0).
+pub const E: [f64; 7] = [
+    71.0 / 57600.0,
+    0.0,
+    -71.0 / 16695.0,
+    71.0 / 1920.0,
+    -17253.0 / 339200.0,
+    22.0 / 525.0,
+    -1.0 / 40.0,
+];
+/// Dense-output weights d_i for k1..k7 (k2's is 0).
+pub const D: [f64; 7] = [
+    -12715105075.0 / 11282082432.0,
+    0.0,
+    87487479700.0 / 32700410799.0,
+    -10690763975.0 / 1880347072.0,
+    701980252875.0 / 199316789632.0,
+    -1453857185.0 / 822651844.0,
+    69997945.0 / 29380423.0,
+];
+
+/// Safety factor of the step-size controller.
+pub const SAFETY: f64 = 0.9;
+/// Smallest step-size change factor.
+pub const MIN_FACTOR: f64 = 0.2;
+/// Largest step-size change factor.
+pub const MAX_FACTOR: f64 = 5.0;
+/// Largest step, s (keeps orbit-phase steps short enough that output and event checks stay
+/// meaningful; a circular LEO orbit at the default tolerance takes ~60 s steps anyway).
+pub const MAX_STEP_S: f64 = 300.0;
+/// First step of a flight, s.
+pub const FIRST_STEP_S: f64 = 1.0;
+/// A step shorter than this (s) means the integration cannot proceed: the node ends `non-finite`.
+pub const MIN_STEP_S: f64 = 1e-10;
+
+/// Step-size factor for the error norm `err` (err ≤ 1 accepts): 0.9 err^(−1/5), clamped to
+/// [0.2, 5]. A non-finite err gives the smallest factor.
+pub fn step_factor(err: f64) -> f64 {
+    if err.is_nan() {
+        return MIN_FACTOR;
+    }
+    (SAFETY * err.powf(-0.2)).clamp(MIN_FACTOR, MAX_FACTOR)
+}

@@ -1,0 +1,495 @@
+//! Plain bookkeeping of one node's flight, shared by the reference and lanes paths: which step
+//! to try next (hard boundaries: burn start and end, time limit), accept/reject, events located on
+//! the dense output (ground, break-up, demise, melt onset, releases), peaks along the continuous
+//! trajectory and time-history rows. The Runge–Kutta stages themselves are computed by the caller
+//! (plain `f64` or lanes); this module never evaluates the right-hand side.
+
+use crate::Fate;
+use crate::dopri;
+use crate::model::{Aux, MASS, NodeModel, STATE_LEN, TEMPERATURE};
+use crate::problem::{Burn, Tolerances};
+
+/// A state vector.
+pub type State = [f64; STATE_LEN];
+
+/// The dense-output polynomial of one step: y(t0 + θh) =
+/// r0 + θ (r1 + (1−θ)(r2 + θ (r3 + (1−θ) r4))).
+#[derive(Debug, Clone, Copy)]
+pub struct Dense {
+    /// Step start, s.
+    pub t0_s: f64,
+    /// Step length, s.
+    pub h_s: f64,
+    /// Coefficients r0..r4.
+    pub r: [State; 5],
+}
+
+impl Dense {
+    /// Builds the interpolant from the step's start y0, end y1, k1, k7 and h·Σ d_i k_i.
+    pub fn new(t0_s: f64, h_s: f64, y0: &State, y1: &State, k1: &State, k7: &State, hd: &State) -> Dense {
+        let mut r = [[0.0; STATE_LEN]; 5];
+        for i in 0..STATE_LEN {
+            let ydiff = y1[i] - y0[i];
+            let bspl = h_s * k1[i] - ydiff;
+            r[0][i] = y0[i];
+            r[1][i] = ydiff;
+            r[2][i] = bspl;
+            r[3][i] = ydiff - h_s * k7[i] - bspl;
+            r[4][i] = hd[i];
+        }
+        Dense { t0_s, h_s, r }
+    }
+
+    /// The interpolated state at time `t_s` (within the step).
+    pub fn at(&self, t_s: f64) -> State {
+        let th = (t_s - self.t0_s) / self.h_s;
+        let th1 = 1.0 - th;
+        std::array::from_fn(|i| {
+            self.r[0][i]
+                + th * (self.r[1][i] + th1 * (self.r[2][i] + th * (self.r[3][i] + th1 * self.r[4][i])))
+        })
+    }
+}
+
+/// What ends or interrupts a flight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Event {
+    Ground,
+    BreakUp,
+    Demise,
+    MeltOnset,
+    Release(usize),
+}
+
+/// Per-node limits and triggers.
+#[derive(Debug, Clone)]
+pub struct Controls {
+    /// Break-up altitude (vehicle), m.
+    pub breakup_altitude_m: Option<f64>,
+    /// Children released in flight: (fragment index, geodetic altitude m).
+    pub releases: Vec<(usize, f64)>,
+    /// Burns this node performs (ordered).
+    pub burns: Vec<Burn>,
+    /// Tolerances and the time limit.
+    pub tolerances: Tolerances,
+    /// Time-history output step, s.
+    pub output_step_s: Option<f64>,
+}
+
+/// A release of a child in flight.
+#[derive(Debug, Clone, Copy)]
+pub struct Release {
+    /// Fragment index of the child.
+    pub child: usize,
+    /// Time, s.
+    pub time_s: f64,
+    /// Parent state at that time.
+    pub state: State,
+}
+
+/// One node in flight.
+#[derive(Debug, Clone)]
+pub struct Flight {
+    /// Current time, s.
+    pub t_s: f64,
+    /// Current state.
+    pub y: State,
+    /// Diagnostics at (t, y) (valid unless `need_k1`).
+    pub aux: Aux,
+    /// Derivative at (t, y) (FSAL; valid unless `need_k1`).
+    pub k1: State,
+    /// The derivative must be re-evaluated (new flight, event applied, burn switched).
+    pub need_k1: bool,
+    /// Step size to try next, s.
+    pub h_s: f64,
+    /// The current RHS parameters (burn on or off).
+    pub node: NodeModel,
+    /// Limits.
+    pub controls: Controls,
+    /// How the flight ended (None while flying).
+    pub fate: Option<Fate>,
+    /// Accepted steps.
+    pub steps: u64,
+    /// Peak q_s, W/m².
+    pub peak_heat_flux_w_m2: f64,
+    /// Peak temperature, K.
+    pub peak_temperature_k: f64,
+    /// Peak deceleration, g0.
+    pub peak_deceleration_g: f64,
+    /// Releases of children in flight.
+    pub releases: Vec<Release>,
+    /// Time history rows (t, y, aux).
+    pub rows: Vec<(f64, State, Aux)>,
+    released: Vec<bool>,
+    next_burn: usize,
+    burn_end_s: Option<f64>,
+    pending: Option<(Event, f64, f64)>,
+    next_output_index: i64,
+}
+
+/// What the caller must do next for a flight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StepPlan {
+    /// Step size, s.
+    pub h_s: f64,
+    /// Exact end time of the step (a hard boundary when clipped).
+    pub t1_s: f64,
+    /// Forced step to a located event: accept regardless of the error estimate.
+    pub forced: bool,
+}
+
+impl Flight {
+    /// Starts a flight at (t0, y0). Events already true at the start (below the break-up
+    /// altitude, below ground, releases above the start) apply at once; the caller must check
+    /// `fate` before stepping. `aux0` are the diagnostics at the start.
+    pub fn start(t0_s: f64, y0: State, node: NodeModel, controls: Controls, aux0: Aux) -> Flight {
+        let released = vec![false; controls.releases.len()];
+        let next_burn = controls.burns.iter().take_while(|b| b.start_s < t0_s).count();
+        let output_step = controls.output_step_s.unwrap_or(f64::INFINITY);
+        let mut f = Flight {
+            t_s: t0_s,
+            y: y0,
+            aux: aux0,
+            k1: [0.0; STATE_LEN],
+            need_k1: true,
+            h_s: dopri::FIRST_STEP_S,
+            node,
+            controls,
+            fate: None,
+            steps: 0,
+            peak_heat_flux_w_m2: aux0.heat_flux_w_m2,
+            peak_temperature_k: y0[TEMPERATURE],
+            peak_deceleration_g: aux0.deceleration_g,
+            releases: Vec::new(),
+            rows: Vec::new(),
+            released,
+            next_burn,
+            burn_end_s: None,
+            pending: None,
+            next_output_index: (t0_s / output_step).floor() as i64 + 1,
+        };
+        if f.controls.output_step_s.is_some() {
+            f.rows.push((t0_s, y0, aux0));
+        }
+        if !y0.iter().all(|v| v.is_finite()) || !aux0.altitude_m.is_finite() {
+            f.fate = Some(Fate::NonFinite);
+            return f;
+        }
+        for i in 0..f.controls.releases.len() {
+            if aux0.altitude_m <= f.controls.releases[i].1 {
+                f.apply_event(Event::Release(i));
+            }
+        }
+        if aux0.altitude_m <= 0.0 {
+            f.fate = Some(Fate::Landed);
+        } else if f.controls.breakup_altitude_m.is_some_and(|b| aux0.altitude_m <= b) {
+            f.fate = Some(Fate::BrokeUp);
+        } else if f.node.is_fragment && y0[MASS] <= f.node.demise_mass_kg {
+            f.fate = Some(Fate::Demised);
+        } else if t0_s >= f.controls.tolerances.max_time_s {
+            f.fate = Some(Fate::TimeLimit);
+        } else {
+            f.maybe_start_burn();
+        }
+        f
+    }
+
+    fn maybe_start_burn(&mut self) {
+        if self.burn_end_s.is_none()
+            && let Some(b) = self.controls.burns.get(self.next_burn)
+            && b.start_s <= self.t_s
+        {
+            // Burn time from the rocket equation: t_b = (m0 Isp g0 / F)(1 − e^(−Δv/(Isp g0))).
+            let ve = b.isp_s * dopri_g0();
+            let t_b = self.y[MASS] * ve / b.thrust_n * (1.0 - (-b.delta_v_m_s / ve).exp());
+            self.burn_end_s = Some(self.t_s + t_b);
+            self.node = self.node.with_burn(Some(b));
+            self.need_k1 = true;
+        }
+    }
+
+    /// The next step to try.
+    pub fn plan(&self) -> StepPlan {
+        if let Some((_, t_event, _)) = self.pending {
+            return StepPlan {
+                h_s: t_event - self.t_s,
+                t1_s: t_event,
+                forced: true,
+            };
+        }
+        let mut boundary = self.controls.tolerances.max_time_s;
+        if let Some(end) = self.burn_end_s {
+            boundary = boundary.min(end);
+        } else if let Some(b) = self.controls.burns.get(self.next_burn) {
+            boundary = boundary.min(b.start_s);
+        }
+        let h = self.h_s.min(dopri::MAX_STEP_S);
+        if h >= boundary - self.t_s {
+            StepPlan {
+                h_s: boundary - self.t_s,
+                t1_s: boundary,
+                forced: false,
+            }
+        } else {
+            StepPlan {
+                h_s: h,
+                t1_s: self.t_s + h,
+                forced: false,
+            }
+        }
+    }
+
+    /// Event functions g (crossing when g goes from > 0 to ≤ 0).
+    fn event_values(&self, y: &State, altitude_m: f64) -> Vec<(Event, f64)> {
+        let mut g = vec![(Event::Ground, altitude_m)];
+        if let Some(b) = self.controls.breakup_altitude_m {
+            g.push((Event::BreakUp, altitude_m - b));
+        }
+        if self.node.is_fragment {
+            g.push((Event::Demise, y[MASS] - self.node.demise_mass_kg));
+            g.push((Event::MeltOnset, self.node.melt_temperature_k - y[TEMPERATURE]));
+        }
+        for (i, &(_, alt)) in self.controls.releases.iter().enumerate() {
+            if !self.released[i] {
+                g.push((Event::Release(i), altitude_m - alt));
+            }
+        }
+        g
+    }
+
+    fn event_value(
+        &self,
+        event: Event,
+        t_s: f64,
+        y: &State,
+        aux_at: &mut dyn FnMut(f64, &State) -> Aux,
+    ) -> f64 {
+        let mut altitude = || aux_at(t_s, y).altitude_m;
+        match event {
+            Event::Ground => altitude(),
+            Event::BreakUp => altitude() - self.controls.breakup_altitude_m.unwrap_or(0.0),
+            Event::Demise => y[MASS] - self.node.demise_mass_kg,
+            Event::MeltOnset => self.node.melt_temperature_k - y[TEMPERATURE],
+            Event::Release(i) => altitude() - self.controls.releases[i].1,
+        }
+    }
+
+    /// Root of g on the dense output in [t0, t1] where g(t0) > 0 ≥ g(t1): Illinois regula falsi
+    /// to the event-time tolerance.
+    fn locate(
+        &self,
+        event: Event,
+        dense: &Dense,
+        (g0, t1_s, g1): (f64, f64, f64),
+        aux_at: &mut dyn FnMut(f64, &State) -> Aux,
+    ) -> f64 {
+        let tol = self.controls.tolerances.event_time_s;
+        let (mut a, mut ga, mut b, mut gb) = (dense.t0_s, g0, t1_s, g1);
+        let mut side = 0;
+        for _ in 0..100 {
+            if b - a <= tol {
+                break;
+            }
+            let mut t = (a * gb - b * ga) / (gb - ga);
+            if !(t > a && t < b) {
+                t = 0.5 * (a + b);
+            }
+            let g = self.event_value(event, t, &dense.at(t), aux_at);
+            if g > 0.0 {
+                a = t;
+                ga = g;
+                if side == 1 {
+                    gb *= 0.5;
+                }
+                side = 1;
+            } else {
+                b = t;
+                gb = g;
+                if side == -1 {
+                    ga *= 0.5;
+                }
+                side = -1;
+            }
+        }
+        b
+    }
+
+    /// Reports a computed step: `y1`, `k7` and `aux1` at its end, the error norm, the dense
+    /// output, and the diagnostics and state at the step's midpoint (peaks). `aux_at` evaluates
+    /// diagnostics at an interpolated state (time-history rows only).
+    #[allow(clippy::too_many_arguments)]
+    pub fn on_step(
+        &mut self,
+        plan: StepPlan,
+        err: f64,
+        y1: &State,
+        k7: &State,
+        aux1: &Aux,
+        dense: &Dense,
+        mid: (&State, &Aux),
+        aux_at: &mut dyn FnMut(f64, &State) -> Aux,
+    ) {
+        let finite = err.is_finite() && y1.iter().all(|v| v.is_finite()) && aux1.altitude_m.is_finite();
+        if plan.forced {
+            let Some((event, _, h_after)) = self.pending.take() else {
+                return;
+            };
+            if !finite {
+                self.fate = Some(Fate::NonFinite);
+                return;
+            }
+            self.advance(plan.t1_s, y1, k7, aux1, dense, mid, aux_at);
+            self.h_s = h_after;
+            self.apply_event(event);
+            return;
+        }
+        if !finite || err > 1.0 {
+            self.h_s = plan.h_s * dopri::step_factor(err).min(1.0);
+            if self.h_s < dopri::MIN_STEP_S || !self.h_s.is_finite() {
+                self.fate = Some(Fate::NonFinite);
+            }
+            return;
+        }
+        let h_next = plan.h_s * dopri::step_factor(err);
+        // Events: the earliest crossing in this step.
+        let g0 = self.event_values(&self.y, self.aux.altitude_m);
+        let g1 = self.event_values(y1, aux1.altitude_m);
+        let mut first: Option<(Event, f64)> = None;
+        for (&(event, a), &(_, b)) in g0.iter().zip(g1.iter()) {
+            if a > 0.0 && b <= 0.0 {
+                let t = self.locate(event, dense, (a, plan.t1_s, b), aux_at);
+                if first.is_none_or(|(_, tf)| t < tf) {
+                    first = Some((event, t));
+                }
+            }
+        }
+        if let Some((event, t_event)) = first {
+            if t_event - self.t_s <= 0.0 {
+                self.h_s = h_next;
+                self.apply_event(event);
+            } else {
+                self.pending = Some((event, t_event, h_next));
+            }
+            return;
+        }
+        self.advance(plan.t1_s, y1, k7, aux1, dense, mid, aux_at);
+        self.h_s = h_next;
+        // Hard boundaries.
+        if self.t_s >= self.controls.tolerances.max_time_s {
+            self.fate = Some(Fate::TimeLimit);
+        } else if self.burn_end_s.is_some_and(|e| self.t_s >= e) {
+            self.burn_end_s = None;
+            self.next_burn += 1;
+            self.node = self.node.with_burn(None);
+            self.need_k1 = true;
+            self.maybe_start_burn();
+        } else {
+            self.maybe_start_burn();
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn advance(
+        &mut self,
+        t1_s: f64,
+        y1: &State,
+        k7: &State,
+        aux1: &Aux,
+        dense: &Dense,
+        mid: (&State, &Aux),
+        aux_at: &mut dyn FnMut(f64, &State) -> Aux,
+    ) {
+        // Peaks: step ends and midpoint; where the midpoint is the largest, the vertex of the
+        // parabola through the three (error O(h³), far below 0.1 %).
+        fn peak(a: f64, m: f64, b: f64) -> f64 {
+            let best = a.max(m).max(b);
+            if m >= a && m >= b {
+                let curv = a - 2.0 * m + b;
+                if curv < 0.0 {
+                    let v = m - (b - a) * (b - a) / (8.0 * curv);
+                    if v.is_finite() {
+                        return v.max(best);
+                    }
+                }
+            }
+            best
+        }
+        self.peak_heat_flux_w_m2 = self.peak_heat_flux_w_m2.max(peak(
+            self.aux.heat_flux_w_m2,
+            mid.1.heat_flux_w_m2,
+            aux1.heat_flux_w_m2,
+        ));
+        self.peak_deceleration_g = self.peak_deceleration_g.max(peak(
+            self.aux.deceleration_g,
+            mid.1.deceleration_g,
+            aux1.deceleration_g,
+        ));
+        if self.node.is_fragment {
+            self.peak_temperature_k = self.peak_temperature_k.max(peak(
+                self.y[TEMPERATURE],
+                mid.0[TEMPERATURE],
+                y1[TEMPERATURE],
+            ));
+        }
+        if let Some(step) = self.controls.output_step_s {
+            loop {
+                let t = self.next_output_index as f64 * step;
+                if t >= t1_s {
+                    break;
+                }
+                let y = dense.at(t);
+                let aux = aux_at(t, &y);
+                self.rows.push((t, y, aux));
+                self.next_output_index += 1;
+            }
+        }
+        self.t_s = t1_s;
+        self.y = *y1;
+        self.k1 = *k7;
+        self.aux = *aux1;
+        self.steps += 1;
+        if let Some(step) = self.controls.output_step_s
+            && (self.next_output_index as f64 * step) <= t1_s
+        {
+            self.rows.push((t1_s, *y1, *aux1));
+            self.next_output_index += 1;
+        }
+    }
+
+    fn apply_event(&mut self, event: Event) {
+        match event {
+            Event::Ground => self.fate = Some(Fate::Landed),
+            Event::BreakUp => self.fate = Some(Fate::BrokeUp),
+            Event::Demise => self.fate = Some(Fate::Demised),
+            Event::MeltOnset => {
+                self.y[TEMPERATURE] = self.node.melt_temperature_k;
+                self.peak_temperature_k = self.peak_temperature_k.max(self.y[TEMPERATURE]);
+                self.need_k1 = true;
+                self.record_event_row();
+            }
+            Event::Release(i) => {
+                self.released[i] = true;
+                self.releases.push(Release {
+                    child: self.controls.releases[i].0,
+                    time_s: self.t_s,
+                    state: self.y,
+                });
+            }
+        }
+        if self.fate.is_some() {
+            self.record_event_row();
+        }
+    }
+
+    fn record_event_row(&mut self) {
+        if self.controls.output_step_s.is_some()
+            && self.rows.last().is_none_or(|r| r.0 != self.t_s || r.1 != self.y)
+        {
+            self.rows.push((self.t_s, self.y, self.aux));
+        }
+    }
+}
+
+fn dopri_g0() -> f64 {
+    crate::model::STANDARD_GRAVITY_M_S2
+}

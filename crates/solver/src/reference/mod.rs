@@ -1,0 +1,131 @@
+//! The reference path: one trajectory at a time in plain `f64` (the oracle for the lanes path
+//! and `--kernel reference`).
+
+use reentry_atmosphere::Atmosphere;
+
+use crate::dopri::{A3, A4, A5, A6, A21, B, C, D, E};
+use crate::flight::{Dense, Flight, State};
+use crate::model::reference::rhs;
+use crate::model::{Aux, ModelEnvironment, NodeModel, STATE_LEN};
+use crate::tree::{SampleTree, WorkItem};
+use crate::{Problem, SampleOutcome};
+
+/// Absolute tolerance of each state component: position a (m), velocity a·1e-3 (m/s),
+/// mass a·1e-3·m_ref (kg, m_ref the node's reference mass), temperature a (K, numerically).
+pub fn absolute_tolerances(absolute_position_m: f64, node: &NodeModel) -> State {
+    let a = absolute_position_m;
+    let v = a * 1e-3;
+    [a, a, a, v, v, v, a * 1e-3 * node.reference_mass_kg, a]
+}
+
+/// One Dormand–Prince step of size h from (t0, y0) with k1 = f(t0, y0), through `f`.
+/// Returns (y1, k7, aux1, error norm, h·Σ d_i k_i).
+#[allow(clippy::too_many_arguments)]
+pub fn dopri_step(
+    f: &mut dyn FnMut(f64, &State) -> (State, Aux),
+    t0_s: f64,
+    t1_s: f64,
+    h: f64,
+    y0: &State,
+    k1: &State,
+    atol: &State,
+    rtol: f64,
+) -> (State, State, Aux, f64, State) {
+    let comb = |ks: &[&State], w: &[f64]| -> State {
+        std::array::from_fn(|i| {
+            let mut s = 0.0;
+            for (k, c) in ks.iter().zip(w) {
+                s += c * k[i];
+            }
+            y0[i] + h * s
+        })
+    };
+    let y2 = comb(&[k1], &[A21]);
+    let (k2, _) = f(t0_s + C[1] * h, &y2);
+    let y3 = comb(&[k1, &k2], &A3);
+    let (k3, _) = f(t0_s + C[2] * h, &y3);
+    let y4 = comb(&[k1, &k2, &k3], &A4);
+    let (k4, _) = f(t0_s + C[3] * h, &y4);
+    let y5 = comb(&[k1, &k2, &k3, &k4], &A5);
+    let (k5, _) = f(t0_s + C[4] * h, &y5);
+    let y6 = comb(&[k1, &k2, &k3, &k4, &k5], &A6);
+    let (k6, _) = f(t1_s, &y6);
+    let y7 = comb(&[k1, &k2, &k3, &k4, &k5, &k6], &B);
+    let (k7, aux7) = f(t1_s, &y7);
+    let ks = [k1, &k2, &k3, &k4, &k5, &k6, &k7];
+    let mut sum = 0.0;
+    let mut hd = [0.0; STATE_LEN];
+    for i in 0..STATE_LEN {
+        let mut e = 0.0;
+        let mut d = 0.0;
+        for j in 0..7 {
+            e += E[j] * ks[j][i];
+            d += D[j] * ks[j][i];
+        }
+        hd[i] = h * d;
+        let scale = atol[i] + rtol * y0[i].abs().max(y7[i].abs());
+        let r = h * e / scale;
+        sum += r * r;
+    }
+    let err = (sum / STATE_LEN as f64).sqrt();
+    (y7, k7, aux7, err, hd)
+}
+
+/// Flies one node to its end with the plain-`f64` kernel.
+pub fn fly(flight: &mut Flight, env: &ModelEnvironment, atmosphere: &Atmosphere) {
+    fly_with(flight, &mut |node, t, y| rhs(t, y, node, env, atmosphere));
+}
+
+/// Flies one node to its end with any right-hand side `model(node, t, y)` (the solver's own,
+/// or an idealised one in tests: flat Earth, point-mass gravity only).
+pub fn fly_with(
+    flight: &mut Flight,
+    model: &mut dyn FnMut(&NodeModel, f64, &State) -> (State, Aux),
+) {
+    let rtol = flight.controls.tolerances.relative;
+    while flight.fate.is_none() {
+        let node = flight.node;
+        let mut f = |t: f64, y: &State| model(&node, t, y);
+        if flight.need_k1 {
+            let (k, aux) = f(flight.t_s, &flight.y);
+            flight.k1 = k;
+            flight.aux = aux;
+            flight.need_k1 = false;
+        }
+        let atol = absolute_tolerances(flight.controls.tolerances.absolute_position_m, &node);
+        let plan = flight.plan();
+        let (t0, y0, k1) = (flight.t_s, flight.y, flight.k1);
+        let (y1, k7, aux1, err, hd) = dopri_step(&mut f, t0, plan.t1_s, plan.h_s, &y0, &k1, &atol, rtol);
+        let dense = Dense::new(t0, plan.h_s, &y0, &y1, &k1, &k7, &hd);
+        let (y_mid, aux_mid) = if plan.forced || err <= 1.0 {
+            let t_mid = t0 + 0.5 * plan.h_s;
+            let y_mid = dense.at(t_mid);
+            (y_mid, f(t_mid, &y_mid).1)
+        } else {
+            (y0, flight.aux)
+        };
+        let mut aux_at = |t: f64, y: &State| f(t, y).1;
+        flight.on_step(plan, err, &y1, &k7, &aux1, &dense, (&y_mid, &aux_mid), &mut aux_at);
+    }
+}
+
+/// Starts the flight of a work item (diagnostics at its start included).
+pub fn start_flight(tree: &SampleTree<'_>, item: &WorkItem) -> Flight {
+    let (node, controls) = tree.node_setup(item.node);
+    let (_, aux0) = rhs(item.t0_s, &item.y0, &node, &tree.env, &tree.problem.environment.atmosphere);
+    Flight::start(item.t0_s, item.y0, node, controls, aux0)
+}
+
+/// Solves one sample node by node (depth-first order does not matter: nodes are independent
+/// once started).
+pub fn solve(problem: &Problem, output_step_s: Option<f64>) -> SampleOutcome {
+    let (mut tree, mut queue) = SampleTree::new(problem, output_step_s);
+    let atmosphere = problem.environment.atmosphere.clone();
+    while let Some(item) = queue.pop() {
+        let mut flight = start_flight(&tree, &item);
+        fly(&mut flight, &tree.env, &atmosphere);
+        let children = tree.finish(&item, flight);
+        queue.extend(children);
+    }
+    tree.into_outcome()
+}
