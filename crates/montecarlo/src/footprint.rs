@@ -1,0 +1,221 @@
+//! Footprint geometry (PHYSICS.md §8): along- and cross-track position of an impact relative to
+//! the ground track of the break-up point, and point-in-polygon for the target zone.
+//!
+//! Distances are measured on a sphere of radius [`EARTH_MEAN_RADIUS_M`] (the IUGG mean radius
+//! R₁ = 6371.0088 km): a footprint of a few thousand kilometres differs from the WGS-84
+//! ellipsoid geodesic by up to 0.5 %, below the Monte Carlo spread it describes.
+
+/// IUGG mean Earth radius R₁, m (Moritz 2000, Geodetic Reference System 1980, R₁ = (2a + b)/3).
+pub const EARTH_MEAN_RADIUS_M: f64 = 6_371_008.8;
+
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
+fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+    [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ]
+}
+
+fn normalized(a: [f64; 3]) -> [f64; 3] {
+    let n = dot(a, a).sqrt();
+    [a[0] / n, a[1] / n, a[2] / n]
+}
+
+/// Position of an impact relative to a ground track, m.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrackOffset {
+    /// Distance along the track from the break-up point to the foot of the perpendicular from
+    /// the impact, m (positive in the direction of flight).
+    pub downrange_m: f64,
+    /// Signed perpendicular distance from the track, m (right of the direction of flight
+    /// positive).
+    pub crossrange_m: f64,
+}
+
+/// Along- and cross-track offset of `impact_ecef_m` from the great circle through the break-up
+/// point `breakup_ecef_m` in the direction of the Earth-relative velocity `breakup_velocity_m_s`
+/// (all ECEF; positions are projected radially onto the sphere, i.e. geocentric directions).
+///
+/// With p̂ the break-up direction, n̂ = (p̂ × v)/|p̂ × v| the track's pole (left of the flight
+/// direction) and q̂ the impact direction:
+/// crossrange = −R asin(q̂·n̂); foot f̂ = (q̂ − (q̂·n̂) n̂)/|…|;
+/// downrange = R atan2((p̂ × f̂)·n̂, p̂·f̂). Spherical trigonometry (e.g. Vallado, Fundamentals
+/// of Astrodynamics, §11.3 ground tracks). Returns `None` when the velocity is vertical or zero
+/// (no track direction) or the impact lies on the track's pole.
+pub fn track_offset(
+    breakup_ecef_m: [f64; 3],
+    breakup_velocity_m_s: [f64; 3],
+    impact_ecef_m: [f64; 3],
+) -> Option<TrackOffset> {
+    let p = normalized(breakup_ecef_m);
+    let pole = cross(p, breakup_velocity_m_s);
+    let pole_norm = dot(pole, pole).sqrt();
+    let speed = dot(breakup_velocity_m_s, breakup_velocity_m_s).sqrt();
+    let has_direction = pole_norm > 1e-9 * speed && pole_norm.is_finite();
+    if !has_direction {
+        return None;
+    }
+    let n = [
+        pole[0] / pole_norm,
+        pole[1] / pole_norm,
+        pole[2] / pole_norm,
+    ];
+    let q = normalized(impact_ecef_m);
+    let qn = dot(q, n).clamp(-1.0, 1.0);
+    let foot = [q[0] - qn * n[0], q[1] - qn * n[1], q[2] - qn * n[2]];
+    if dot(foot, foot).sqrt() < 1e-12 {
+        return None;
+    }
+    let f = normalized(foot);
+    let along = dot(cross(p, f), n).atan2(dot(p, f));
+    Some(TrackOffset {
+        downrange_m: EARTH_MEAN_RADIUS_M * along,
+        crossrange_m: -EARTH_MEAN_RADIUS_M * qn.asin(),
+    })
+}
+
+/// A polygon in longitude/latitude degrees (the `[target_zone]` of a scenario).
+///
+/// Longitudes are unwrapped vertex by vertex (each within 180° of the previous one), so a
+/// polygon that crosses the antimeridian is one contiguous region, e.g. [[170, 0], [-170, 0],
+/// [-170, 10], [170, 10]] spans 20° of longitude, not 340°.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LonLatPolygon {
+    vertices_deg: Vec<[f64; 2]>,
+}
+
+fn wrap_180(angle_deg: f64) -> f64 {
+    let a = (angle_deg + 180.0).rem_euclid(360.0) - 180.0;
+    if a == -180.0 { 180.0 } else { a }
+}
+
+impl LonLatPolygon {
+    /// From `[lon, lat]` vertices in degrees (not repeated at the end).
+    pub fn new(vertices_deg: &[[f64; 2]]) -> LonLatPolygon {
+        let mut unwrapped: Vec<[f64; 2]> = Vec::with_capacity(vertices_deg.len());
+        for &[lon, lat] in vertices_deg {
+            let lon = match unwrapped.last() {
+                Some(&[previous, _]) => previous + wrap_180(lon - previous),
+                None => lon,
+            };
+            unwrapped.push([lon, lat]);
+        }
+        LonLatPolygon {
+            vertices_deg: unwrapped,
+        }
+    }
+
+    /// The unwrapped vertices, `[lon, lat]` degrees.
+    pub fn vertices_deg(&self) -> &[[f64; 2]] {
+        &self.vertices_deg
+    }
+
+    /// Whether the point lies inside (even–odd crossing rule on the unwrapped lon/lat plane;
+    /// the point's longitude is tried at its value and ±360°, so it matches the polygon's
+    /// unwrapped range).
+    pub fn contains(&self, longitude_deg: f64, latitude_deg: f64) -> bool {
+        let lon = wrap_180(longitude_deg);
+        [lon, lon - 360.0, lon + 360.0]
+            .into_iter()
+            .any(|x| self.contains_plane(x, latitude_deg))
+    }
+
+    fn contains_plane(&self, x: f64, y: f64) -> bool {
+        let v = &self.vertices_deg;
+        let mut inside = false;
+        let mut j = v.len().wrapping_sub(1);
+        for i in 0..v.len() {
+            let [xi, yi] = v[i];
+            let [xj, yj] = v[j];
+            if (yi > y) != (yj > y) {
+                let x_cross = xi + (y - yi) * (xj - xi) / (yj - yi);
+                if x < x_cross {
+                    inside = !inside;
+                }
+            }
+            j = i;
+        }
+        inside
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Round-off of the trigonometry at a few thousand km: measured < 1e-8 m; 1 mm bound.
+    const DISTANCE_TOLERANCE_M: f64 = 1e-3;
+
+    fn ecef(lat_deg: f64, lon_deg: f64) -> [f64; 3] {
+        let (lat, lon) = (lat_deg.to_radians(), lon_deg.to_radians());
+        let r = 6_378_137.0;
+        [
+            r * lat.cos() * lon.cos(),
+            r * lat.cos() * lon.sin(),
+            r * lat.sin(),
+        ]
+    }
+
+    #[test]
+    fn one_degree_east_along_an_eastward_track() {
+        // Break-up at (0, 0) flying east (+y in ECEF): an impact 1° east is 111.195 km downrange.
+        let one_degree_m = EARTH_MEAN_RADIUS_M * 1f64.to_radians();
+        let o = track_offset(ecef(0.0, 0.0), [0.0, 7000.0, 0.0], ecef(0.0, 1.0)).unwrap();
+        assert!((o.downrange_m - one_degree_m).abs() < DISTANCE_TOLERANCE_M);
+        assert!(o.crossrange_m.abs() < DISTANCE_TOLERANCE_M);
+        // 1° south of the break-up point is 1° to the right of an eastward track.
+        let o = track_offset(ecef(0.0, 0.0), [0.0, 7000.0, 0.0], ecef(-1.0, 0.0)).unwrap();
+        assert!(o.downrange_m.abs() < DISTANCE_TOLERANCE_M);
+        assert!((o.crossrange_m - one_degree_m).abs() < DISTANCE_TOLERANCE_M);
+        // Behind the break-up point: negative downrange.
+        let o = track_offset(ecef(0.0, 0.0), [0.0, 7000.0, 0.0], ecef(0.0, -2.0)).unwrap();
+        assert!((o.downrange_m + 2.0 * one_degree_m).abs() < DISTANCE_TOLERANCE_M);
+    }
+
+    #[test]
+    fn off_track_impact_uses_the_foot_of_the_perpendicular() {
+        // Northward track along the prime meridian from (0, 0), impact at (10°N, 5°E) on the
+        // sphere q̂ = (cos φ cos λ, cos φ sin λ, sin φ): the track is the great circle y = 0, so
+        // the cross-track angle is asin(q_y) and the foot lies at atan2(q_z, q_x) along it.
+        let (lat, lon) = (10f64.to_radians(), 5f64.to_radians());
+        let q = [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()];
+        let cross_expected = EARTH_MEAN_RADIUS_M * q[1].asin();
+        let along_expected = EARTH_MEAN_RADIUS_M * q[2].atan2(q[0]);
+        let o = track_offset(ecef(0.0, 0.0), [0.0, 0.0, 7000.0], ecef(10.0, 5.0)).unwrap();
+        assert!((o.crossrange_m - cross_expected).abs() < DISTANCE_TOLERANCE_M);
+        assert!((o.downrange_m - along_expected).abs() < DISTANCE_TOLERANCE_M);
+        // East of a northward track is right of it.
+        assert!(o.crossrange_m > 0.0);
+    }
+
+    #[test]
+    fn vertical_velocity_has_no_track() {
+        assert!(track_offset(ecef(0.0, 0.0), [100.0, 0.0, 0.0], ecef(0.0, 1.0)).is_none());
+    }
+
+    #[test]
+    fn polygon_contains_and_antimeridian() {
+        let zone = LonLatPolygon::new(&[
+            [-165.0, -36.0],
+            [-105.0, -36.0],
+            [-105.0, -56.0],
+            [-165.0, -56.0],
+        ]);
+        assert!(zone.contains(-140.0, -45.0));
+        assert!(!zone.contains(-100.0, -45.0));
+        assert!(!zone.contains(-140.0, -30.0));
+        assert!(zone.contains(220.0, -45.0)); // same meridian as −140°
+        let across =
+            LonLatPolygon::new(&[[170.0, 0.0], [-170.0, 0.0], [-170.0, 10.0], [170.0, 10.0]]);
+        assert!(across.contains(179.5, 5.0));
+        assert!(across.contains(-179.5, 5.0));
+        assert!(across.contains(180.0, 5.0));
+        assert!(!across.contains(0.0, 5.0));
+        assert!(!across.contains(160.0, 5.0));
+        assert!(!across.contains(-160.0, 5.0));
+    }
+}

@@ -1,0 +1,365 @@
+//! Run statistics (DESIGN.md §5 `summary.json`), reduced in sample order from the rows of
+//! `fragments.csv`.
+//!
+//! Definitions:
+//! - Fate counts are objects (each row counts `count` times), summed over all samples.
+//! - Per sample, the objects that "reach the ground" are the landed fragment rows, and the
+//!   vehicle row only when it landed and the sample has no fragment rows (a single-body analysis).
+//! - Surviving mass: Σ count × mass over those rows, kg.
+//! - Hazardous objects: those rows with impact energy ≥ 15 J; casualty area Σ count × DCA.
+//! - Casualty expectation: Σ count × DCA (km²) × population density of the impact's 1° cell.
+//! - Footprint: along/cross-track of every hazardous impact row of every sample (one entry per
+//!   row, not per object: identical objects fly once).
+//! - Percentiles: linear interpolation between order statistics, position h = (n − 1)·p on the
+//!   sorted values x₀..x_{n−1} (Hyndman & Fan 1996 type 7, the default of R and NumPy).
+
+use reentry_solver::Fate;
+
+use crate::footprint::LonLatPolygon;
+use crate::population;
+use crate::record::{FragmentRow, VEHICLE_ID};
+
+/// The p-th quantile (p in [0, 1]) of `sorted` (ascending, finite) by linear interpolation
+/// between order statistics (Hyndman & Fan type 7): h = (n − 1) p, x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋).
+/// `None` for an empty slice.
+pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let h = (sorted.len() - 1) as f64 * p.clamp(0.0, 1.0);
+    let lo = h.floor() as usize;
+    let hi = (lo + 1).min(sorted.len() - 1);
+    Some(sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo]))
+}
+
+fn sorted(values: &[f64]) -> Vec<f64> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+/// Mean in sample order (a plain left-to-right sum: the same bits for any thread count).
+fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// What the risk figures need besides the rows.
+#[derive(Debug, Clone)]
+pub struct RiskContext {
+    /// The `[target_zone]` polygon, if the scenario has one.
+    pub target_zone: Option<LonLatPolygon>,
+    /// Land test (latitude °, longitude °) → on land; the CLI passes
+    /// `reentry_physics::earth::land::is_land`.
+    pub is_land: fn(f64, f64) -> bool,
+    /// Orbit-averaged population density for an uncontrolled entry, persons/km²
+    /// ([`population::orbit_average_density_per_km2`]); `None` for a controlled entry.
+    pub orbit_average_density_per_km2: Option<f64>,
+}
+
+/// Mean and percentiles 5, 50, 95.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spread {
+    /// Mean.
+    pub mean: Option<f64>,
+    /// 5th percentile.
+    pub p05: Option<f64>,
+    /// Median.
+    pub p50: Option<f64>,
+    /// 95th percentile.
+    pub p95: Option<f64>,
+}
+
+impl Spread {
+    fn of(values: &[f64]) -> Spread {
+        let s = sorted(values);
+        Spread {
+            mean: mean(values),
+            p05: percentile(&s, 0.05),
+            p50: percentile(&s, 0.50),
+            p95: percentile(&s, 0.95),
+        }
+    }
+}
+
+/// The 0.15th, 50th and 99.85th percentiles (±3σ of a normal).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Box3Sigma {
+    /// 0.15th percentile.
+    pub p00_15: Option<f64>,
+    /// Median.
+    pub p50: Option<f64>,
+    /// 99.85th percentile.
+    pub p99_85: Option<f64>,
+}
+
+impl Box3Sigma {
+    fn of(values: &[f64]) -> Box3Sigma {
+        let s = sorted(values);
+        Box3Sigma {
+            p00_15: percentile(&s, 0.0015),
+            p50: percentile(&s, 0.50),
+            p99_85: percentile(&s, 0.9985),
+        }
+    }
+}
+
+/// The statistics of a run (the figures of `summary.json`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunStatistics {
+    /// Samples reduced.
+    pub samples: u64,
+    /// Node trajectories integrated (rows of `fragments.csv`, the vehicle included).
+    pub fragments_simulated: u64,
+    /// Objects per fate, in [`Fate::ALL`] order.
+    pub fates: [u64; 5],
+    /// Surviving mass per sample, kg.
+    pub surviving_mass_kg: Spread,
+    /// Total casualty area per sample, m².
+    pub casualty_area_m2: Spread,
+    /// Mean hazardous objects per sample.
+    pub hazardous_fragments_mean: Option<f64>,
+    /// Most hazardous objects in one sample.
+    pub hazardous_fragments_max: u64,
+    /// Along-track position of hazardous impacts, km.
+    pub along_track_km: Box3Sigma,
+    /// Cross-track position of hazardous impacts, km.
+    pub cross_track_km: Box3Sigma,
+    /// Fraction of samples with a hazardous impact outside the target zone (`None` without one).
+    pub p_outside_target_zone: Option<f64>,
+    /// Fraction of samples with a hazardous impact on land.
+    pub p_land_impact: Option<f64>,
+    /// Casualty expectation per sample: mean and 95th percentile.
+    pub casualty_expectation_mean: Option<f64>,
+    /// 95th percentile of the casualty expectation.
+    pub casualty_expectation_p95: Option<f64>,
+    /// Mean total casualty area (km²) × orbit-averaged density, for uncontrolled entries.
+    pub casualty_expectation_orbit_average: Option<f64>,
+}
+
+/// Collects per-sample scalars in sample order (bounded memory: no rows are kept) and reduces
+/// them to [`RunStatistics`].
+#[derive(Debug, Clone)]
+pub struct StatisticsAccumulator {
+    context: RiskContext,
+    samples: u64,
+    rows: u64,
+    fates: [u64; 5],
+    surviving_mass_kg: Vec<f64>,
+    casualty_area_m2: Vec<f64>,
+    hazardous: Vec<u64>,
+    casualty_expectation: Vec<f64>,
+    along_km: Vec<f64>,
+    cross_km: Vec<f64>,
+    outside_zone: u64,
+    on_land: u64,
+}
+
+impl StatisticsAccumulator {
+    /// An empty accumulator.
+    pub fn new(context: RiskContext) -> StatisticsAccumulator {
+        StatisticsAccumulator {
+            context,
+            samples: 0,
+            rows: 0,
+            fates: [0; 5],
+            surviving_mass_kg: Vec::new(),
+            casualty_area_m2: Vec::new(),
+            hazardous: Vec::new(),
+            casualty_expectation: Vec::new(),
+            along_km: Vec::new(),
+            cross_km: Vec::new(),
+            outside_zone: 0,
+            on_land: 0,
+        }
+    }
+
+    /// Adds the rows of one sample (call in sample order).
+    pub fn add_sample(&mut self, rows: &[FragmentRow]) {
+        self.samples += 1;
+        self.rows += rows.len() as u64;
+        let only_vehicle = rows.iter().all(|r| r.fragment == VEHICLE_ID);
+        let mut mass = 0.0;
+        let mut area = 0.0;
+        let mut hazardous = 0u64;
+        let mut expectation = 0.0;
+        let mut outside = false;
+        let mut land = false;
+        for row in rows {
+            let objects = u64::from(row.count);
+            if let Some(k) = Fate::ALL.iter().position(|f| *f == row.fate) {
+                self.fates[k] += objects;
+            }
+            let reaches_ground = row.landed() && (row.fragment != VEHICLE_ID || only_vehicle);
+            if !reaches_ground {
+                continue;
+            }
+            mass += f64::from(row.count) * row.mass_kg;
+            if !row.hazardous() {
+                continue;
+            }
+            hazardous += objects;
+            let dca_m2 = f64::from(row.count) * row.casualty_area_m2.unwrap_or(0.0);
+            area += dca_m2;
+            expectation +=
+                dca_m2 * 1e-6 * population::density_per_km2(row.end_lat_deg, row.end_lon_deg);
+            if let (Some(a), Some(c)) = (row.downrange_km, row.crossrange_km) {
+                self.along_km.push(a);
+                self.cross_km.push(c);
+            }
+            if let Some(zone) = &self.context.target_zone {
+                outside |= !zone.contains(row.end_lon_deg, row.end_lat_deg);
+            }
+            land |= (self.context.is_land)(row.end_lat_deg, row.end_lon_deg);
+        }
+        self.surviving_mass_kg.push(mass);
+        self.casualty_area_m2.push(area);
+        self.hazardous.push(hazardous);
+        self.casualty_expectation.push(expectation);
+        self.outside_zone += u64::from(outside);
+        self.on_land += u64::from(land);
+    }
+
+    /// Samples added so far.
+    pub fn samples(&self) -> u64 {
+        self.samples
+    }
+
+    /// The statistics of the samples added.
+    pub fn finish(&self) -> RunStatistics {
+        let n = self.samples as f64;
+        let fraction = |k: u64| (self.samples > 0).then(|| k as f64 / n);
+        let hazardous: Vec<f64> = self.hazardous.iter().map(|&h| h as f64).collect();
+        let expectation_sorted = sorted(&self.casualty_expectation);
+        let area = Spread::of(&self.casualty_area_m2);
+        RunStatistics {
+            samples: self.samples,
+            fragments_simulated: self.rows,
+            fates: self.fates,
+            surviving_mass_kg: Spread::of(&self.surviving_mass_kg),
+            casualty_area_m2: area,
+            hazardous_fragments_mean: mean(&hazardous),
+            hazardous_fragments_max: self.hazardous.iter().copied().max().unwrap_or(0),
+            along_track_km: Box3Sigma::of(&self.along_km),
+            cross_track_km: Box3Sigma::of(&self.cross_km),
+            p_outside_target_zone: self
+                .context
+                .target_zone
+                .as_ref()
+                .and_then(|_| fraction(self.outside_zone)),
+            p_land_impact: fraction(self.on_land),
+            casualty_expectation_mean: mean(&self.casualty_expectation),
+            casualty_expectation_p95: percentile(&expectation_sorted, 0.95),
+            casualty_expectation_orbit_average: self
+                .context
+                .orbit_average_density_per_km2
+                .and_then(|d| area.mean.map(|a| a * 1e-6 * d)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentile_type_7() {
+        // NumPy: np.percentile([1, 2, 3, 4], [0, 25, 50, 95, 100]) = [1, 1.75, 2.5, 3.85, 4].
+        let v = [1.0, 2.0, 3.0, 4.0];
+        let expected = [
+            (0.0, 1.0),
+            (0.25, 1.75),
+            (0.5, 2.5),
+            (0.95, 3.85),
+            (1.0, 4.0),
+        ];
+        for (p, x) in expected {
+            assert!((percentile(&v, p).unwrap() - x).abs() < 1e-12, "p {p}");
+        }
+        assert_eq!(percentile(&[], 0.5), None);
+        assert_eq!(percentile(&[7.0], 0.9985), Some(7.0));
+    }
+
+    fn row(
+        sample: u64,
+        id: &str,
+        fate: Fate,
+        count: u32,
+        energy: Option<f64>,
+        lat: f64,
+        lon: f64,
+    ) -> FragmentRow {
+        FragmentRow {
+            sample,
+            fragment: id.into(),
+            parent: (id != VEHICLE_ID).then(|| VEHICLE_ID.to_string()),
+            count,
+            material: None,
+            shape: "sphere".into(),
+            fate,
+            release_alt_km: None,
+            end_time_s: 0.0,
+            end_lat_deg: lat,
+            end_lon_deg: lon,
+            end_alt_km: 0.0,
+            demise_alt_km: None,
+            impact_speed_m_s: energy.map(|_| 100.0),
+            mass_kg: 10.0,
+            impact_energy_j: energy,
+            casualty_area_m2: energy.map(|e| if e >= 15.0 { 1.0 } else { 0.0 }),
+            peak_heat_flux_w_m2: None,
+            peak_temperature_k: None,
+            peak_decel_g: 0.0,
+            downrange_km: energy.map(|_| 100.0 * sample as f64),
+            crossrange_km: energy.map(|_| -1.0),
+        }
+    }
+
+    #[test]
+    fn risk_figures_by_hand() {
+        let zone = LonLatPolygon::new(&[
+            [-165.0, -36.0],
+            [-105.0, -36.0],
+            [-105.0, -56.0],
+            [-165.0, -56.0],
+        ]);
+        let context = RiskContext {
+            target_zone: Some(zone),
+            is_land: |lat, _lon| lat > 0.0,
+            orbit_average_density_per_km2: Some(10.0),
+        };
+        let mut acc = StatisticsAccumulator::new(context);
+        // Sample 0: 2 hazardous objects in the zone, one harmless landed object, one demised.
+        acc.add_sample(&[
+            row(0, VEHICLE_ID, Fate::BrokeUp, 1, None, -40.0, -140.0),
+            row(0, "tank", Fate::Landed, 2, Some(1e6), -45.0, -140.0),
+            row(0, "bolt", Fate::Landed, 1, Some(10.0), -45.0, -140.0),
+            row(0, "panel", Fate::Demised, 3, None, -45.0, -140.0),
+        ]);
+        // Sample 1: one hazardous object on land (Ganges plain) outside the zone.
+        acc.add_sample(&[
+            row(1, VEHICLE_ID, Fate::BrokeUp, 1, None, -40.0, -140.0),
+            row(1, "tank", Fate::Landed, 1, Some(1e6), 25.5, 85.5),
+        ]);
+        let s = acc.finish();
+        assert_eq!(s.samples, 2);
+        assert_eq!(s.fragments_simulated, 6);
+        // demised, landed, broke-up, time-limit, non-finite (objects)
+        assert_eq!(s.fates, [3, 4, 2, 0, 0]);
+        assert_eq!(s.surviving_mass_kg.mean, Some((30.0 + 10.0) / 2.0));
+        assert_eq!(s.casualty_area_m2.mean, Some((2.0 + 1.0) / 2.0));
+        assert_eq!(s.hazardous_fragments_max, 2);
+        assert_eq!(s.hazardous_fragments_mean, Some(1.5));
+        assert_eq!(s.p_outside_target_zone, Some(0.5));
+        assert_eq!(s.p_land_impact, Some(0.5));
+        let density = population::density_per_km2(25.5, 85.5);
+        let e1 = 1.0 * 1e-6 * density;
+        assert_eq!(s.casualty_expectation_mean, Some(e1 / 2.0));
+        assert_eq!(
+            s.casualty_expectation_orbit_average,
+            Some(1.5 * 1e-6 * 10.0)
+        );
+        // Footprint: impacts at downrange 0, 100 (sample index × 100 in this fixture).
+        assert_eq!(s.along_track_km.p50, Some(50.0));
+        assert_eq!(s.cross_track_km.p00_15, Some(-1.0));
+    }
+}
