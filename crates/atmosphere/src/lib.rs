@@ -138,6 +138,35 @@ pub fn mean_free_path_m(temperature_k: f64, pressure_pa: f64) -> f64 {
             * pressure_pa)
 }
 
+/// Ratio of specific heats γ of air (PHYSICS.md §3; NOAA-S/T 76-1562).
+pub const AIR_HEAT_CAPACITY_RATIO: f64 = 1.4;
+
+/// Speed of sound c = √(γ R* T / M0) (m/s) at kinetic temperature `temperature_k` (K), with the US76
+/// R* and M0 for every model (PHYSICS.md §3; NOAA-S/T 76-1562 eq. 50).
+#[inline]
+pub fn speed_of_sound_m_s(temperature_k: f64) -> f64 {
+    (AIR_HEAT_CAPACITY_RATIO * US76_GAS_CONSTANT_J_KMOL_K / US76_SEA_LEVEL_MOLECULAR_WEIGHT_KG_KMOL
+        * temperature_k)
+        .sqrt()
+}
+
+/// [`speed_of_sound_m_s`] for lanes.
+#[inline]
+pub fn speed_of_sound_m_s_lanes(temperature_k: F64s) -> F64s {
+    (F64s::splat(
+        AIR_HEAT_CAPACITY_RATIO * US76_GAS_CONSTANT_J_KMOL_K
+            / US76_SEA_LEVEL_MOLECULAR_WEIGHT_KG_KMOL,
+    ) * temperature_k)
+        .sqrt()
+}
+
+impl AtmosphereSample {
+    /// Speed of sound (m/s) at this sample's temperature ([`speed_of_sound_m_s`]).
+    pub fn speed_of_sound_m_s(&self) -> f64 {
+        speed_of_sound_m_s(self.temperature_k)
+    }
+}
+
 /// [`mean_free_path_m`] for lanes.
 #[inline]
 pub fn mean_free_path_m_lanes(temperature_k: F64s, pressure_pa: F64s) -> F64s {

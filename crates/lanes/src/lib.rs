@@ -57,3 +57,17 @@ pub fn mask_from_bools(b: [bool; LANES]) -> Mask {
         std::array::from_fn(|i| if b[i] { f64::from_bits(u64::MAX) } else { 0.0 });
     F64s::from(a)
 }
+
+/// Table indices from lane values: ⌊x⌋ clamped to `0..=max_index` (NaN gives 0), for [`gather`].
+#[inline]
+pub fn to_indices(x: F64s, max_index: usize) -> [usize; LANES] {
+    let a = x.to_array();
+    // `as usize` saturates (negative and NaN give 0), so no lane can index out of range.
+    std::array::from_fn(|i| (a[i].floor() as usize).min(max_index))
+}
+
+/// `table[indices[i]]` in lane i (a gather; the indices come from [`to_indices`]).
+#[inline]
+pub fn gather(table: &[f64], indices: &[usize; LANES]) -> F64s {
+    F64s::from(std::array::from_fn::<f64, LANES, _>(|i| table[indices[i]]))
+}
