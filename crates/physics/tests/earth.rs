@@ -192,7 +192,7 @@ fn east_north_up_is_orthonormal_and_up_is_the_ellipsoid_normal() {
     let mut rng = SplitMix64(0x5EED_0003);
     for _ in 0..500 {
         let lat = rng.uniform(-1.5, 1.5);
-        let lon = rng.uniform(-3.14, 3.14);
+        let lon = rng.uniform(-std::f64::consts::PI, std::f64::consts::PI);
         let axes = east_north_up(lat, lon);
         for i in 0..3 {
             for j in 0..3 {
@@ -290,11 +290,11 @@ fn entry_state_round_trip() {
     let mut rng = SplitMix64(0x5EED_0004);
     for _ in 0..5000 {
         let lat = rng.uniform(-1.55, 1.55);
-        let lon = rng.uniform(-3.14, 3.14);
+        let lon = rng.uniform(-std::f64::consts::PI, std::f64::consts::PI);
         let alt = rng.uniform(0.0, 200e3);
         let speed = rng.uniform(100.0, 8000.0);
         let fpa = rng.uniform(-1.5, 1.5);
-        let heading = rng.uniform(-3.14, 3.14);
+        let heading = rng.uniform(-std::f64::consts::PI, std::f64::consts::PI);
         let (r, v) = ecef_state_from_entry(lat, lon, alt, speed, fpa, heading);
         let e = entry_from_ecef_state(r, v);
         assert!((e.latitude_rad - lat).abs() < ANGLE_RAD);

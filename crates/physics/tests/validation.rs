@@ -114,8 +114,9 @@ fn us76_mean_free_path_and_knudsen() {
 }
 
 /// validation-cases.md §3: DKR, Sutton–Graves and ½ρV³ at V = 7300 m/s, R_n = 0.1 m and the
-/// US76 densities of the table: (altitude km, ρ, (DKR, unit), (SG, unit), (½ρV³, unit)).
-const HEATING_TABLE: [(f64, f64, (f64, f64), (f64, f64), (f64, f64)); 5] = [
+/// US76 densities of the table: (altitude km, ρ, (DKR, unit), (SG, unit), (½ρV³, unit)), each
+/// printed value with the place value of its last digit.
+const HEATING_TABLE: [(f64, f64, Printed, Printed, Printed); 5] = [
     (
         60.0,
         3.097e-4,
@@ -134,6 +135,9 @@ const HEATING_TABLE: [(f64, f64, (f64, f64), (f64, f64), (f64, f64)); 5] = [
     (90.0, 3.416e-6, (4.50e5, 1e3), (3.96e5, 1e3), (6.64e5, 1e3)),
     (100.0, 5.604e-7, (1.82e5, 1e3), (1.60e5, 1e3), (1.09e5, 1e3)),
 ];
+
+/// A printed value and the place value of its last digit.
+type Printed = (f64, f64);
 
 #[test]
 fn heating_at_fixed_states() {
