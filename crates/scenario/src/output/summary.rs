@@ -1,0 +1,310 @@
+//! `summary.json` (DESIGN.md §5 Contract keys, plus the keys the plots and merge use).
+//!
+//! Contract keys: `scenario, seed, samples, shard, version, simd, wall_time_s,
+//! fragments_simulated, fates, surviving_mass_kg, casualty_area_m2, hazardous_fragments,
+//! footprint, p_outside_target_zone, p_land_impact, casualty_expectation,
+//! casualty_expectation_orbit_average`. Shared extra keys: `target_zone_deg, materials,
+//! scenario_file, kernel`. Keys of this writer: `samples_in_shard` (samples this directory
+//! holds), `orbit_average_density_per_km2` (uncontrolled entries; merge recomputes the orbit
+//! average from it), `trajectory_step_s`, `statistics` (the definitions used, in words).
+//!
+//! `shard` is `"I/N"` for a shard directory and null for a whole run (unsharded or merged).
+//! Figures that do not exist (no hazardous impact, no target zone) are null.
+
+use std::path::Path;
+
+use reentry_montecarlo::{RunStatistics, Shard};
+use reentry_solver::Fate;
+use serde_json::{Value, json};
+
+use super::OutputError;
+
+/// The identity of a run: everything in `summary.json` besides the statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunInfo {
+    /// Scenario name.
+    pub scenario: String,
+    /// Seed of the random streams.
+    pub seed: u64,
+    /// Samples of the whole run (all shards).
+    pub samples: u64,
+    /// The shard of this directory (`None` for a whole run).
+    pub shard: Option<Shard>,
+    /// Tool version line.
+    pub version: String,
+    /// SIMD level compiled in.
+    pub simd: String,
+    /// Wall time of the run, s (a merged run: the sum over shards).
+    pub wall_time_s: f64,
+    /// `[target_zone]` polygon, `[lon, lat]` degrees.
+    pub target_zone_deg: Option<Vec<[f64; 2]>>,
+    /// Materials of the fragments: (id, melt temperature K), sorted by id.
+    pub materials: Vec<(String, f64)>,
+    /// The scenario file.
+    pub scenario_file: String,
+    /// `lanes` or `reference`.
+    pub kernel: String,
+    /// Orbit-averaged population density (uncontrolled entries), persons/km².
+    pub orbit_average_density_per_km2: Option<f64>,
+    /// Output step of `trajectory.csv`, s.
+    pub trajectory_step_s: f64,
+}
+
+/// What the statistics mean (written under `statistics`).
+const DEFINITIONS: &str = "fates: objects (count-weighted) summed over samples; surviving mass, casualty area, hazardous fragments and casualty expectation per sample over landed fragments (>= 15 J for hazard); footprint over all hazardous impacts of all samples, along/cross track of the sample's break-up ground track on a sphere of radius 6371.0088 km, cross track positive right of track; percentiles: linear interpolation between order statistics (Hyndman-Fan type 7)";
+
+/// The text of `summary.json`.
+pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> String {
+    let fates: serde_json::Map<String, Value> = Fate::ALL
+        .iter()
+        .zip(stats.fates)
+        .map(|(f, n)| (f.as_str().to_string(), json!(n)))
+        .collect();
+    let materials: serde_json::Map<String, Value> = info
+        .materials
+        .iter()
+        .map(|(id, t)| (id.clone(), json!({ "melt_temperature_k": t })))
+        .collect();
+    let value = json!({
+        "scenario": info.scenario,
+        "seed": info.seed,
+        "samples": info.samples,
+        "samples_in_shard": samples_in_shard,
+        "shard": info.shard.map(|s| format!("{}/{}", s.index, s.count)),
+        "version": info.version,
+        "simd": info.simd,
+        "wall_time_s": info.wall_time_s,
+        "kernel": info.kernel,
+        "scenario_file": info.scenario_file,
+        "target_zone_deg": info.target_zone_deg,
+        "materials": materials,
+        "trajectory_step_s": info.trajectory_step_s,
+        "orbit_average_density_per_km2": info.orbit_average_density_per_km2,
+        "fragments_simulated": stats.fragments_simulated,
+        "fates": fates,
+        "surviving_mass_kg": {
+            "mean": stats.surviving_mass_kg.mean,
+            "p05": stats.surviving_mass_kg.p05,
+            "p50": stats.surviving_mass_kg.p50,
+            "p95": stats.surviving_mass_kg.p95,
+        },
+        "casualty_area_m2": {
+            "mean": stats.casualty_area_m2.mean,
+            "p05": stats.casualty_area_m2.p05,
+            "p50": stats.casualty_area_m2.p50,
+            "p95": stats.casualty_area_m2.p95,
+        },
+        "hazardous_fragments": {
+            "mean": stats.hazardous_fragments_mean,
+            "max": stats.hazardous_fragments_max,
+        },
+        "footprint": {
+            "along_track_km": {
+                "p00_15": stats.along_track_km.p00_15,
+                "p50": stats.along_track_km.p50,
+                "p99_85": stats.along_track_km.p99_85,
+            },
+            "cross_track_km": {
+                "p00_15": stats.cross_track_km.p00_15,
+                "p50": stats.cross_track_km.p50,
+                "p99_85": stats.cross_track_km.p99_85,
+            },
+        },
+        "p_outside_target_zone": stats.p_outside_target_zone,
+        "p_land_impact": stats.p_land_impact,
+        "casualty_expectation": {
+            "mean": stats.casualty_expectation_mean,
+            "p95": stats.casualty_expectation_p95,
+        },
+        "casualty_expectation_orbit_average": stats.casualty_expectation_orbit_average,
+        "statistics": DEFINITIONS,
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string());
+    text.push('\n');
+    text
+}
+
+/// A `summary.json` read back: its identity and the parsed document.
+#[derive(Debug, Clone)]
+pub struct SummaryFile {
+    /// The identity fields.
+    pub info: RunInfo,
+    /// Samples held by the directory.
+    pub samples_in_shard: u64,
+    /// The whole document.
+    pub document: Value,
+}
+
+fn format_error(path: &Path, message: String) -> OutputError {
+    OutputError::Format {
+        path: path.to_path_buf(),
+        line: 0,
+        message,
+    }
+}
+
+/// Reads a `summary.json` written by [`to_json`].
+pub fn read(path: &Path) -> Result<SummaryFile, OutputError> {
+    let text = std::fs::read_to_string(path).map_err(|e| OutputError::io(path, e))?;
+    let document: Value = serde_json::from_str(&text).map_err(|e| OutputError::Format {
+        path: path.to_path_buf(),
+        line: e.line() as u64,
+        message: format!("not valid JSON: {e}"),
+    })?;
+    let key = |k: &str| -> Result<&Value, OutputError> {
+        document
+            .get(k)
+            .ok_or_else(|| format_error(path, format!("key '{k}' is missing")))
+    };
+    let string = |k: &str| -> Result<String, OutputError> {
+        key(k)?
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format_error(path, format!("key '{k}' is not a string")))
+    };
+    let unsigned = |k: &str| -> Result<u64, OutputError> {
+        key(k)?
+            .as_u64()
+            .ok_or_else(|| format_error(path, format!("key '{k}' is not a non-negative integer")))
+    };
+    let number = |k: &str| -> Result<Option<f64>, OutputError> {
+        let v = key(k)?;
+        if v.is_null() {
+            return Ok(None);
+        }
+        v.as_f64()
+            .map(Some)
+            .ok_or_else(|| format_error(path, format!("key '{k}' is not a number")))
+    };
+    let shard = match key("shard")? {
+        Value::Null => None,
+        Value::String(s) => Some(parse_shard(s).ok_or_else(|| {
+            format_error(
+                path,
+                format!("key 'shard': '{s}' is not I/N with 0 <= I < N"),
+            )
+        })?),
+        _ => return Err(format_error(path, "key 'shard' is not a string".into())),
+    };
+    let target_zone_deg: Option<Vec<[f64; 2]>> =
+        serde_json::from_value(key("target_zone_deg")?.clone())
+            .map_err(|e| format_error(path, format!("key 'target_zone_deg': {e}")))?;
+    let mut materials: Vec<(String, f64)> = key("materials")?
+        .as_object()
+        .ok_or_else(|| format_error(path, "key 'materials' is not an object".into()))?
+        .iter()
+        .map(|(id, v)| {
+            (
+                id.clone(),
+                v.get("melt_temperature_k")
+                    .and_then(Value::as_f64)
+                    .unwrap_or(f64::NAN),
+            )
+        })
+        .collect();
+    materials.sort_by(|a, b| a.0.cmp(&b.0));
+    let info = RunInfo {
+        scenario: string("scenario")?,
+        seed: unsigned("seed")?,
+        samples: unsigned("samples")?,
+        shard,
+        version: string("version")?,
+        simd: string("simd")?,
+        wall_time_s: number("wall_time_s")?.unwrap_or(0.0),
+        target_zone_deg,
+        materials,
+        scenario_file: string("scenario_file")?,
+        kernel: string("kernel")?,
+        orbit_average_density_per_km2: number("orbit_average_density_per_km2")?,
+        trajectory_step_s: number("trajectory_step_s")?.unwrap_or(f64::NAN),
+    };
+    Ok(SummaryFile {
+        info,
+        samples_in_shard: unsigned("samples_in_shard")?,
+        document,
+    })
+}
+
+/// Parses `I/N` with 0 ≤ I < N.
+pub fn parse_shard(text: &str) -> Option<Shard> {
+    let (i, n) = text.split_once('/')?;
+    let index: u64 = i.trim().parse().ok()?;
+    let count: u64 = n.trim().parse().ok()?;
+    (count >= 1 && index < count).then_some(Shard { index, count })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reentry_montecarlo::{RiskContext, StatisticsAccumulator};
+
+    #[test]
+    fn written_summary_reads_back_with_contract_keys() {
+        let info = RunInfo {
+            scenario: "s".into(),
+            seed: 42,
+            samples: 10,
+            shard: Some(Shard { index: 1, count: 3 }),
+            version: "0.1.0".into(),
+            simd: "avx2".into(),
+            wall_time_s: 1.5,
+            target_zone_deg: Some(vec![[-165.0, -36.0], [-105.0, -36.0], [-105.0, -56.0]]),
+            materials: vec![("copper".into(), 1356.0)],
+            scenario_file: "x.toml".into(),
+            kernel: "lanes".into(),
+            orbit_average_density_per_km2: None,
+            trajectory_step_s: 1.0,
+        };
+        let stats = StatisticsAccumulator::new(RiskContext {
+            target_zone: None,
+            is_land: |_, _| false,
+            orbit_average_density_per_km2: None,
+        })
+        .finish();
+        let text = to_json(&info, &stats, 3);
+        let dir = std::env::temp_dir().join(format!("reentry-summary-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("summary.json");
+        std::fs::write(&path, &text).unwrap();
+        let back = read(&path).unwrap();
+        assert_eq!(back.info, info);
+        assert_eq!(back.samples_in_shard, 3);
+        for k in [
+            "scenario",
+            "seed",
+            "samples",
+            "shard",
+            "version",
+            "simd",
+            "wall_time_s",
+            "fragments_simulated",
+            "fates",
+            "surviving_mass_kg",
+            "casualty_area_m2",
+            "hazardous_fragments",
+            "footprint",
+            "p_outside_target_zone",
+            "p_land_impact",
+            "casualty_expectation",
+            "casualty_expectation_orbit_average",
+            "target_zone_deg",
+            "materials",
+            "scenario_file",
+            "kernel",
+        ] {
+            assert!(back.document.get(k).is_some(), "missing {k}");
+        }
+        for f in ["demised", "landed", "broke-up", "time-limit", "non-finite"] {
+            assert!(back.document["fates"].get(f).is_some());
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn shard_text() {
+        assert_eq!(parse_shard("2/3"), Some(Shard { index: 2, count: 3 }));
+        assert_eq!(parse_shard("3/3"), None);
+        assert_eq!(parse_shard("0/0"), None);
+        assert_eq!(parse_shard("a/3"), None);
+    }
+}
