@@ -150,3 +150,89 @@ impl Shape {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::f64::consts::PI;
+
+    /// PHYSICS.md §3 table, worked by hand for simple dimensions.
+    #[test]
+    fn geometry_table() {
+        let sphere = Shape::Sphere { diameter_m: 2.0 }.geometry();
+        assert_eq!(sphere.surface_area_m2, 4.0 * PI);
+        assert_eq!(sphere.reference_area_m2, PI); // the cross-section π r²
+        assert!((sphere.equivalent_radius_m - 1.0).abs() < 1e-15);
+        assert!((sphere.volume_m3 - 4.0 * PI / 3.0).abs() < 1e-15);
+        assert!((sphere.reference_length_m() - 2.0).abs() < 1e-15);
+
+        let cylinder = Shape::Cylinder {
+            diameter_m: 2.0,
+            length_m: 3.0,
+        }
+        .geometry();
+        assert!((cylinder.surface_area_m2 - (2.0 * PI + 6.0 * PI)).abs() < 1e-14);
+        assert!((cylinder.volume_m3 - 3.0 * PI).abs() < 1e-14);
+        assert!((cylinder.reference_area_m2 - 2.0 * PI).abs() < 1e-14);
+        assert!((cylinder.equivalent_radius_m - 2.0f64.sqrt()).abs() < 1e-15);
+
+        let cube = Shape::Box {
+            length_m: 1.0,
+            width_m: 2.0,
+            height_m: 3.0,
+        }
+        .geometry();
+        assert_eq!(cube.surface_area_m2, 22.0);
+        assert_eq!(cube.volume_m3, 6.0);
+        assert_eq!(cube.reference_area_m2, 5.5);
+
+        let plate = Shape::Plate {
+            length_m: 2.0,
+            width_m: 1.0,
+            thickness_m: 0.01,
+        }
+        .geometry();
+        assert!((plate.surface_area_m2 - 4.06).abs() < 1e-14);
+        assert!((plate.volume_m3 - 0.02).abs() < 1e-15);
+    }
+
+    #[test]
+    fn scaled_geometry_follows_the_cube_law() {
+        let g = Shape::Cylinder {
+            diameter_m: 0.4,
+            length_m: 1.2,
+        }
+        .geometry();
+        let s = g.scaled(0.5);
+        assert!((s.surface_area_m2 / g.surface_area_m2 - 0.25).abs() < 1e-15);
+        assert!((s.reference_area_m2 / g.reference_area_m2 - 0.25).abs() < 1e-15);
+        assert!((s.equivalent_radius_m / g.equivalent_radius_m - 0.5).abs() < 1e-15);
+        assert!((s.volume_m3 / g.volume_m3 - 0.125).abs() < 1e-15);
+    }
+
+    /// The bridge is continuous at both regime limits and monotonic between them; the drag
+    /// table is continuous at every node.
+    #[test]
+    fn bridge_and_table_are_continuous() {
+        use reference::{bridge_weight, continuum_drag_coefficient};
+        assert_eq!(bridge_weight(CONTINUUM_KNUDSEN), 0.0);
+        assert!(bridge_weight(CONTINUUM_KNUDSEN.next_up()) < 1e-30);
+        assert_eq!(bridge_weight(FREE_MOLECULAR_KNUDSEN), 1.0);
+        assert!(1.0 - bridge_weight(FREE_MOLECULAR_KNUDSEN.next_down()) < 1e-15);
+        assert!((bridge_weight(0.1) - 0.5).abs() < 1e-15); // sin²(π/4) at log10 Kn = −1
+        let mut previous = 0.0;
+        for i in 0..=400 {
+            let w = bridge_weight(10f64.powf(-3.5 + i as f64 * 0.01));
+            assert!(w >= previous);
+            previous = w;
+        }
+        for (mach, cd) in CONTINUUM_DRAG_TABLE {
+            assert_eq!(continuum_drag_coefficient(mach), cd);
+            assert!((continuum_drag_coefficient(mach.next_down()) - cd).abs() < 1e-14);
+            assert!((continuum_drag_coefficient(mach.next_up()) - cd).abs() < 1e-14);
+        }
+        assert!((continuum_drag_coefficient(0.7) - 0.55).abs() < 1e-15); // mid-segment
+        assert_eq!(continuum_drag_coefficient(100.0), 0.92);
+        assert_eq!(continuum_drag_coefficient(-1.0), 0.47);
+    }
+}

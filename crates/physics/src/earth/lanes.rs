@@ -71,3 +71,17 @@ pub fn gravity_m_s2(x_m: F64s, y_m: F64s, z_m: F64s, model: GravityModel) -> [F6
         -mu_r3 * z_m * factor_z,
     ]
 }
+
+/// Local east, north and up unit vectors (ECEF components) at geodetic latitudes and longitudes
+/// (rad), rows `[east, north, up]` with one component per lane, as
+/// [`super::reference::east_north_up`].
+#[inline]
+pub fn east_north_up(latitude_rad: F64s, longitude_rad: F64s) -> [[F64s; 3]; 3] {
+    let (sin_lat, cos_lat) = math::sin_cos(latitude_rad);
+    let (sin_lon, cos_lon) = math::sin_cos(longitude_rad);
+    [
+        [-sin_lon, cos_lon, F64s::ZERO],
+        [-sin_lat * cos_lon, -sin_lat * sin_lon, cos_lat],
+        [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat],
+    ]
+}

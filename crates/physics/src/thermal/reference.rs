@@ -80,3 +80,52 @@ pub fn radiative_equilibrium_temperature_k(heat_flux_w_m2: f64, emissivity: f64)
 pub fn is_demised(mass_kg: f64, initial_mass_kg: f64, hollow: bool) -> bool {
     mass_kg <= super::demise_mass_fraction(hollow) * initial_mass_kg
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aluminium() -> Material {
+        // PHYSICS.md §5, aluminium-6061.
+        Material {
+            id: "aluminium-6061".into(),
+            density_kg_m3: 2700.0,
+            specific_heat_j_kg_k: 896.0,
+            melt_temperature_k: 855.0,
+            heat_of_fusion_j_kg: 386e3,
+            emissivity: 0.30,
+        }
+    }
+
+    /// The switch at T = T_m: exactly at T_m with heat coming in the fragment melts; one ulp
+    /// below it heats; with no net heat or net cooling it never melts (no re-solidification,
+    /// the lost mass stays lost: dm/dt is never positive).
+    #[test]
+    fn melting_switch_at_melt_temperature() {
+        let al = aluminium();
+        let tm = al.melt_temperature_k;
+        let at = heat_balance(1000.0, 2.0, tm, &al);
+        assert_eq!(at.temperature_rate_k_s, 0.0);
+        assert_eq!(at.mass_rate_kg_s, -1000.0 / 386e3);
+        let below = heat_balance(1000.0, 2.0, tm.next_down(), &al);
+        assert_eq!(below.temperature_rate_k_s, 1000.0 / (2.0 * 896.0));
+        assert_eq!(below.mass_rate_kg_s, 0.0);
+        let above = heat_balance(1000.0, 2.0, tm.next_up(), &al);
+        assert_eq!(above.temperature_rate_k_s, 0.0);
+        for q in [0.0, -500.0] {
+            let r = heat_balance(q, 2.0, tm, &al);
+            assert_eq!(r.mass_rate_kg_s, 0.0);
+            assert_eq!(r.temperature_rate_k_s, q / (2.0 * 896.0));
+        }
+    }
+
+    #[test]
+    fn size_scale_and_demise_rule() {
+        assert_eq!(size_scale(0.125, 1.0, false), 0.5);
+        assert_eq!(size_scale(0.125, 1.0, true), 1.0);
+        assert!(is_demised(1e-3, 1.0, false) && !is_demised(1.1e-3, 1.0, false));
+        assert!(is_demised(0.05, 1.0, true) && !is_demised(0.051, 1.0, true));
+        // Radiation: ε σ T⁴ S at 1000 K, ε = 0.5, 2 m²: 0.5 × 5.670374419e-8 × 1e12 × 2.
+        assert!((net_heat_w(0.0, 0.5, 1000.0, 2.0) + 56_703.744_19).abs() < 1e-8);
+    }
+}
