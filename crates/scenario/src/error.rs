@@ -55,7 +55,8 @@ impl fmt::Display for Location {
 
 /// Renders the optional item a key belongs to, e.g. ` (fragment "ktdu-tank")`.
 fn item_suffix(item: &Option<String>) -> String {
-    item.as_ref().map_or_else(String::new, |i| format!(" ({i})"))
+    item.as_ref()
+        .map_or_else(String::new, |i| format!(" ({i})"))
 }
 
 /// A scenario file that cannot be turned into a valid [`crate::Scenario`].

@@ -75,10 +75,18 @@ impl KeySpec {
                         format!("{kind}above {} up to {}{unit}", number(a), number(b))
                     }
                     (Bound::Inclusive(a), Bound::Exclusive(b)) => {
-                        format!("{kind}{} up to (not including) {}{unit}", number(a), number(b))
+                        format!(
+                            "{kind}{} up to (not including) {}{unit}",
+                            number(a),
+                            number(b)
+                        )
                     }
                     (Bound::Exclusive(a), Bound::Exclusive(b)) => {
-                        format!("{kind}between {} and {}{unit}, both excluded", number(a), number(b))
+                        format!(
+                            "{kind}between {} and {}{unit}, both excluded",
+                            number(a),
+                            number(b)
+                        )
                     }
                 }
             }
@@ -167,6 +175,7 @@ const fn other(
 const MAX_SEED: f64 = 9_223_372_036_854_775_807.0;
 
 /// Every key of a scenario file.
+#[rustfmt::skip]
 pub const KEYS: &[KeySpec] = &[
     // [scenario]
     other("scenario.name", Text, "required",
@@ -406,7 +415,11 @@ mod tests {
     #[test]
     fn keys_are_unique_and_ranges_ordered() {
         for (i, a) in KEYS.iter().enumerate() {
-            assert!(KEYS[i + 1..].iter().all(|b| b.key != a.key), "{} twice", a.key);
+            assert!(
+                KEYS[i + 1..].iter().all(|b| b.key != a.key),
+                "{} twice",
+                a.key
+            );
             if let Some((lo, hi)) = a.range {
                 let (Bound::Inclusive(l) | Bound::Exclusive(l)) = lo;
                 let (Bound::Inclusive(h) | Bound::Exclusive(h)) = hi;

@@ -77,16 +77,28 @@ fn public_cases_convert_to_si() {
     assert_eq!(e.latitude_rad, (-35.0f64).to_radians());
     assert_eq!(e.flight_path_angle_rad, (-1.0f64).to_radians());
     let sphere = &p1.problem.fragments[0];
-    assert_eq!((sphere.mass_kg, sphere.parent, sphere.hollow), (2.443, Parent::None, false));
+    assert_eq!(
+        (sphere.mass_kg, sphere.parent, sphere.hollow),
+        (2.443, Parent::None, false)
+    );
     assert_eq!(sphere.material.heat_of_fusion_j_kg, 386e3);
     assert_eq!(sphere.initial_temperature_k, 300.0);
     assert_eq!(p1.problem.tolerances.max_time_s, 3.0 * 3600.0);
     assert_eq!(p1.monte_carlo.samples, 1);
 
     let p3 = load_ok(&dir.join("p3-vehicle-breakup.toml"));
-    let vehicle = p3.problem.vehicle.as_ref().map(|v| (v.mass_kg, v.breakup_altitude_m));
+    let vehicle = p3
+        .problem
+        .vehicle
+        .as_ref()
+        .map(|v| (v.mass_kg, v.breakup_altitude_m));
     assert_eq!(vehicle, Some((4000.0, 78_000.0)));
-    assert!(p3.problem.fragments.iter().all(|f| f.parent == Parent::Vehicle));
+    assert!(
+        p3.problem
+            .fragments
+            .iter()
+            .all(|f| f.parent == Parent::Vehicle)
+    );
 
     let p4 = load_ok(&dir.join("p4-tle-deorbit.toml"));
     assert!(matches!(p4.problem.initial, InitialState::Tle { .. }));

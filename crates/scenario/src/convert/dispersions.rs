@@ -1,0 +1,424 @@
+//! `[monte_carlo]` and its dispersions (DESIGN.md §6 semantics).
+
+#![allow(clippy::result_large_err)] // see convert/mod.rs
+
+use super::*;
+
+/// Dispersions are checked to keep scales, masses and altitudes physical at this many sigmas.
+pub const DISPERSION_SIGMAS: f64 = 6.0;
+
+/// What a dispersion key is, for the rules of its distributions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum DispersionKind {
+    /// Additive quantity: normal only, an offset. (key unit factor to SI, largest sigma)
+    Offset { to_si: f64, max_sigma: f64 },
+    /// An altitude (break-up): normal offset or uniform value.
+    Altitude,
+    /// A scale factor: normal (mean 1), uniform or lognormal (median 1).
+    Scale,
+}
+
+/// Largest lognormal sigma of a scale factor: e^(±6·1) spans 1/400..400, already beyond any
+/// physical uncertainty of drag, heating or density.
+pub(super) const MAX_LOGNORMAL_SIGMA: f64 = 1.0;
+
+/// Largest factor a scale's uniform range may reach.
+pub(super) const MAX_UNIFORM_SCALE: f64 = 100.0;
+
+/// Converts one dispersion table. `nominal` is the list of nominal values (key units) whose
+/// dispersed values must stay in `valid` (key units) at [`DISPERSION_SIGMAS`].
+pub(super) fn convert_dispersion(
+    ctx: &Ctx<'_>,
+    table: &S<DispersionTable>,
+    name: &str,
+    kind: DispersionKind,
+    nominal: &[f64],
+    valid: (f64, f64),
+) -> Result<Dispersion, ScenarioError> {
+    let key = format!("monte_carlo.dispersions.{name}");
+    let d = table.get_ref();
+    let dist_value = ctx.required(&d.dist, &format!("{key}.dist"), None, table.span())?;
+    let dist = dist_value.get_ref().as_str();
+    let allowed_dists: &[&str] = match kind {
+        DispersionKind::Offset { .. } => &["normal"],
+        DispersionKind::Altitude => &["normal", "uniform"],
+        DispersionKind::Scale => &["normal", "uniform", "lognormal"],
+    };
+    if !allowed_dists.contains(&dist) {
+        return Err(ctx.invalid(
+            dist_value.span(),
+            &format!("{key}.dist"),
+            None,
+            dist,
+            format!("dist = \"{dist}\" is not available for {name}"),
+            format!(
+                "dist = {} ({})",
+                allowed_dists.join(" or "),
+                keys::allowed(&key)
+            ),
+        ));
+    }
+    // Fields that the distribution does not use are rejected: a typo would otherwise be silent.
+    let used: &[&str] = match dist {
+        "normal" => &["sigma", "mean"],
+        "uniform" => &["min", "max"],
+        _ => &["sigma"],
+    };
+    for (field, value) in [
+        ("sigma", &d.sigma),
+        ("mean", &d.mean),
+        ("min", &d.min),
+        ("max", &d.max),
+    ] {
+        if let Some(v) = value
+            && !used.contains(&field)
+        {
+            return Err(ctx.invalid(
+                v.span(),
+                &format!("{key}.{field}"),
+                None,
+                &v.get_ref().to_string(),
+                format!("{field} does not apply to dist = \"{dist}\""),
+                format!("for dist = \"{dist}\": {}", used.join(", ")),
+            ));
+        }
+    }
+    let field =
+        |value: &Option<S<f64>>, f: &str| -> Result<Option<(f64, Range<usize>)>, ScenarioError> {
+            value
+                .as_ref()
+                .map(|v| {
+                    ctx.number(v, &format!("{key}.{f}"), None)
+                        .map(|x| (x, v.span()))
+                })
+                .transpose()
+        };
+    let sigma = field(&d.sigma, "sigma")?;
+    let mean = field(&d.mean, "mean")?;
+    let min = field(&d.min, "min")?;
+    let max = field(&d.max, "max")?;
+    let need = |value: Option<(f64, Range<usize>)>, f: &str| {
+        value.ok_or_else(|| ctx.missing(table.span(), &format!("{key}.{f}"), None))
+    };
+    // Every nominal value, moved by the extreme draws, must stay inside `valid`.
+    let check_extremes = |lo: f64,
+                          hi: f64,
+                          span: Range<usize>,
+                          what: String|
+     -> Result<(), ScenarioError> {
+        for &n in nominal {
+            let (a, b) = match kind {
+                DispersionKind::Scale => (n * lo, n * hi),
+                DispersionKind::Altitude if dist == "uniform" => (lo, hi),
+                _ => (n + lo, n + hi),
+            };
+            if a <= valid.0 || b >= valid.1 {
+                return Err(ctx.invalid(
+                    span.clone(),
+                    &key,
+                    None,
+                    &what,
+                    format!(
+                        "{what} can move a nominal {} outside {}..{} (both excluded)",
+                        keys::number(n),
+                        keys::number(valid.0),
+                        keys::number(valid.1)
+                    ),
+                    format!(
+                        "a spread that keeps every value within the limits at {DISPERSION_SIGMAS} sigma (min..max for uniform)"
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    };
+    let to_si = match kind {
+        DispersionKind::Offset { to_si, .. } => to_si,
+        DispersionKind::Altitude => 1e3,
+        DispersionKind::Scale => 1.0,
+    };
+    match dist {
+        "normal" => {
+            let (sigma, sigma_span) = need(sigma, "sigma")?;
+            let default_mean = if kind == DispersionKind::Scale {
+                1.0
+            } else {
+                0.0
+            };
+            let mean_value = mean.as_ref().map_or(default_mean, |m| m.0);
+            let max_sigma = match kind {
+                DispersionKind::Offset { max_sigma, .. } => max_sigma,
+                DispersionKind::Altitude => 50.0,
+                DispersionKind::Scale => f64::INFINITY,
+            };
+            if sigma > max_sigma {
+                return Err(ctx.out_of_range_because(
+                    sigma_span,
+                    &format!("{key}.sigma"),
+                    None,
+                    sigma,
+                    format!("above 0 up to {}", keys::number(max_sigma)),
+                ));
+            }
+            let spread = DISPERSION_SIGMAS * sigma;
+            let what = format!("mean {mean_value} ± {DISPERSION_SIGMAS} × sigma {sigma}");
+            let (lo, hi) = (mean_value - spread, mean_value + spread);
+            if kind == DispersionKind::Scale && lo <= 0.0 {
+                return Err(ctx.invalid(
+                    sigma_span,
+                    &format!("{key}.sigma"),
+                    None,
+                    &sigma.to_string(),
+                    format!("{what} reaches a factor of {lo} (not above 0)"),
+                    format!(
+                        "mean − {DISPERSION_SIGMAS} sigma above 0 (sigma below {}), or dist = \"lognormal\"",
+                        keys::number(mean_value / DISPERSION_SIGMAS)
+                    ),
+                ));
+            }
+            check_extremes(lo, hi, sigma_span, what)?;
+            let applied = if kind == DispersionKind::Scale {
+                Applied::Factor
+            } else {
+                Applied::Offset
+            };
+            Ok(Dispersion {
+                distribution: Distribution::Normal {
+                    mean: mean_value * to_si,
+                    sigma: sigma * to_si,
+                },
+                applied,
+            })
+        }
+        "uniform" => {
+            let (lo, lo_span) = need(min, "min")?;
+            let (hi, hi_span) = need(max, "max")?;
+            if lo >= hi {
+                return Err(ctx.invalid(
+                    hi_span,
+                    &format!("{key}.max"),
+                    None,
+                    &hi.to_string(),
+                    format!("max {hi} is not above min {lo}"),
+                    "max > min".into(),
+                ));
+            }
+            if kind == DispersionKind::Scale && (lo <= 0.0 || hi > MAX_UNIFORM_SCALE) {
+                return Err(ctx.invalid(
+                    lo_span,
+                    &key,
+                    None,
+                    &format!("{lo}..{hi}"),
+                    format!("the factor range {lo}..{hi} is not positive or too wide"),
+                    format!("0 < min < max <= {MAX_UNIFORM_SCALE}"),
+                ));
+            }
+            check_extremes(lo, hi, lo_span, format!("min {lo}, max {hi}"))?;
+            let applied = if kind == DispersionKind::Altitude {
+                Applied::Value
+            } else {
+                Applied::Factor
+            };
+            Ok(Dispersion {
+                distribution: Distribution::Uniform {
+                    min: lo * to_si,
+                    max: hi * to_si,
+                },
+                applied,
+            })
+        }
+        _ => {
+            let (sigma, sigma_span) = need(sigma, "sigma")?;
+            if sigma > MAX_LOGNORMAL_SIGMA {
+                return Err(ctx.out_of_range_because(
+                    sigma_span,
+                    &format!("{key}.sigma"),
+                    None,
+                    sigma,
+                    format!("above 0 up to {MAX_LOGNORMAL_SIGMA} for dist = \"lognormal\""),
+                ));
+            }
+            Ok(Dispersion {
+                distribution: Distribution::LogNormal { mu: 0.0, sigma },
+                applied: Applied::Factor,
+            })
+        }
+    }
+}
+
+/// The Monte Carlo settings.
+pub(super) fn convert_monte_carlo(
+    ctx: &Ctx<'_>,
+    file: &ScenarioFile,
+    problem: &Problem,
+    initial: &Initial,
+) -> Result<MonteCarloSettings, ScenarioError> {
+    let Some(table) = &file.monte_carlo else {
+        return Ok(MonteCarloSettings {
+            samples: 1,
+            seed: 0,
+            dispersions: Dispersions::default(),
+        });
+    };
+    let mc = table.get_ref();
+    let integer = |value: &Option<S<i64>>, key: &str, default: u64| -> Result<u64, ScenarioError> {
+        match value {
+            None => Ok(default),
+            Some(v) => {
+                let n = *v.get_ref();
+                let ok = n >= 0 && keys::spec(key).is_some_and(|s| s.contains(n as f64));
+                if ok {
+                    Ok(n.unsigned_abs())
+                } else {
+                    Err(ctx.out_of_range(v.span(), key, None, n as f64))
+                }
+            }
+        }
+    };
+    let samples = integer(&mc.samples, "monte_carlo.samples", 1)?;
+    let seed = integer(&mc.seed, "monte_carlo.seed", 0)?;
+    let mut dispersions = Dispersions::default();
+    if let Some(d) = &mc.dispersions {
+        let d = d.get_ref();
+        let burns_dv: Vec<f64> = problem.burns.iter().map(|b| b.delta_v_m_s).collect();
+        let burns_start: Vec<f64> = problem.burns.iter().map(|b| b.start_s).collect();
+        let burns_pitch: Vec<f64> = problem
+            .burns
+            .iter()
+            .map(|b| b.pitch_rad.to_degrees())
+            .collect();
+        let burns_yaw: Vec<f64> = problem
+            .burns
+            .iter()
+            .map(|b| b.yaw_rad.to_degrees())
+            .collect();
+        let needs = |present: bool, table: &S<DispersionTable>, name: &str, what: &str| {
+            if present {
+                Ok(())
+            } else {
+                Err(ctx.invalid(
+                    table.span(),
+                    &format!("monte_carlo.dispersions.{name}"),
+                    None,
+                    "",
+                    format!("nothing to disperse: the file has no {what}"),
+                    format!("this dispersion only with {what}"),
+                ))
+            }
+        };
+        let offset = |to_si: f64, max_sigma: f64| DispersionKind::Offset { to_si, max_sigma };
+        let inf = f64::INFINITY;
+        let burn_keys = [
+            (
+                &d.delta_v_m_s,
+                "delta_v_m_s",
+                offset(1.0, 100.0),
+                burns_dv.as_slice(),
+                (0.0, inf),
+                &mut dispersions.delta_v_m_s,
+            ),
+            (
+                &d.burn_start_s,
+                "burn_start_s",
+                offset(1.0, 3600.0),
+                burns_start.as_slice(),
+                (-inf, inf),
+                &mut dispersions.burn_start_s,
+            ),
+            (
+                &d.burn_pitch_deg,
+                "burn_pitch_deg",
+                offset(std::f64::consts::PI / 180.0, 30.0),
+                burns_pitch.as_slice(),
+                (-inf, inf),
+                &mut dispersions.burn_pitch_rad,
+            ),
+            (
+                &d.burn_yaw_deg,
+                "burn_yaw_deg",
+                offset(std::f64::consts::PI / 180.0, 30.0),
+                burns_yaw.as_slice(),
+                (-inf, inf),
+                &mut dispersions.burn_yaw_rad,
+            ),
+        ];
+        for (value, name, kind, nominal, valid, slot) in burn_keys {
+            if let Some(t) = value {
+                needs(!problem.burns.is_empty(), t, name, "[[burn]]")?;
+                *slot = Some(convert_dispersion(ctx, t, name, kind, nominal, valid)?);
+            }
+        }
+        if let Some(t) = &d.breakup_altitude_km {
+            needs(
+                problem.vehicle.is_some(),
+                t,
+                "breakup_altitude_km",
+                "[vehicle]",
+            )?;
+            let nominal_km: Vec<f64> = problem
+                .vehicle
+                .iter()
+                .map(|v| v.breakup_altitude_m / 1e3)
+                .collect();
+            dispersions.breakup_altitude_m = Some(convert_dispersion(
+                ctx,
+                t,
+                "breakup_altitude_km",
+                DispersionKind::Altitude,
+                &nominal_km,
+                (0.0, initial.altitude_m / 1e3),
+            )?);
+        }
+        if let Some(t) = &d.density_scale {
+            dispersions.density_scale = Some(convert_dispersion(
+                ctx,
+                t,
+                "density_scale",
+                DispersionKind::Scale,
+                &[problem.environment.density_scale],
+                (0.0, inf),
+            )?);
+        }
+        let has_fragments = !problem.fragments.is_empty();
+        let fragment_keys = [
+            (
+                &d.fragment_cd_scale,
+                "fragment_cd_scale",
+                &mut dispersions.fragment_cd_scale,
+            ),
+            (
+                &d.fragment_heat_scale,
+                "fragment_heat_scale",
+                &mut dispersions.fragment_heat_scale,
+            ),
+            (
+                &d.fragment_mass_scale,
+                "fragment_mass_scale",
+                &mut dispersions.fragment_mass_scale,
+            ),
+            (
+                &d.emissivity_scale,
+                "emissivity_scale",
+                &mut dispersions.emissivity_scale,
+            ),
+        ];
+        for (value, name, slot) in fragment_keys {
+            if let Some(t) = value {
+                needs(has_fragments, t, name, "[[fragment]]")?;
+                *slot = Some(convert_dispersion(
+                    ctx,
+                    t,
+                    name,
+                    DispersionKind::Scale,
+                    &[1.0],
+                    (0.0, inf),
+                )?);
+            }
+        }
+    }
+    Ok(MonteCarloSettings {
+        samples,
+        seed,
+        dispersions,
+    })
+}
