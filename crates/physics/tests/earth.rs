@@ -1,7 +1,7 @@
 //! Earth geometry, gravity and frames against published examples and exact round trips.
 
 use reentry_physics::earth::frames::{
-    ecef_state_from_entry, entry_from_ecef_state, gmst_rad, teme_to_ecef,
+    ecef_state_from_entry, entry_from_ecef_state, gmst_rad, gmst_rad_from_j2000_s, teme_to_ecef,
 };
 use reentry_physics::earth::reference::{
     east_north_up, ecef_from_geodetic, geodetic_from_ecef, gravity_m_s2,
@@ -227,7 +227,18 @@ fn gmst_vallado_example_3_5() {
     let jd_ut1 = 2_448_854.5 + (12.0 + 14.0 / 60.0) / 24.0;
     let gmst_deg = gmst_rad(jd_ut1).to_degrees();
     assert!((gmst_deg - 152.578_787_810).abs() < GMST_DEG, "{gmst_deg}");
+    // The seconds-based form: 1992-08-20 12:14 is 2914 days and 14 min before J2000.0 12:00.
+    // Evaluated in 50-digit decimal arithmetic the formula gives 152.5787878516575°; Vallado's
+    // printed value is 4.2e-8° lower because his Julian date in one double is 3.5e-5 s off.
+    let j2000_s = (2_448_854.5 - 2_451_545.0) * 86_400.0 + (12.0 * 3600.0 + 14.0 * 60.0);
+    let gmst_deg = gmst_rad_from_j2000_s(j2000_s).to_degrees();
+    assert!((gmst_deg - 152.578_787_810).abs() < GMST_DEG, "{gmst_deg}");
+    assert!(
+        (gmst_deg - 152.578_787_851_657_5).abs() < 1e-10,
+        "{gmst_deg}"
+    );
     // J2000.0 (T = 0): 67310.54841 s = 280.46061837°.
+    assert!((gmst_rad_from_j2000_s(0.0).to_degrees() - 280.460_618_375).abs() < 1e-9);
     assert!((gmst_rad(2_451_545.0).to_degrees() - 280.460_618_375).abs() < 1e-9);
 }
 

@@ -27,6 +27,24 @@ pub fn gmst_rad(ut1_julian_date: f64) -> f64 {
     gmst_s.rem_euclid(86_400.0) * (std::f64::consts::TAU / 86_400.0)
 }
 
+/// Greenwich mean sidereal time (rad, in [0, 2π)) at UT1 seconds since J2000.0
+/// (2000-01-01 12:00 UT1, 86 400 s days; `reentry_atmosphere::Epoch::j2000_s` plus UT1 − UTC).
+///
+/// The same IAU 1982 formula as [`gmst_rad`] (Vallado eq. 3-47), with its whole-day term
+/// (876600 h · 3600 s/h) T = 86400 s · days reduced exactly: GMST = 67310.54841 s
+/// + (s mod 86400) + 8640184.812866 s T + 0.093104 s T² − 6.2e-6 s T³, T = s / (86400 · 36525).
+/// An `f64` of seconds resolves better than a microsecond over centuries, about 80× finer than a
+/// single Julian date (4e-5 s); prefer it where the epoch is held in seconds.
+pub fn gmst_rad_from_j2000_s(ut1_j2000_s: f64) -> f64 {
+    let t = ut1_j2000_s / (86_400.0 * 36_525.0);
+    let gmst_s = 67_310.548_41
+        + ut1_j2000_s.rem_euclid(86_400.0)
+        + 8_640_184.812_866 * t
+        + 0.093_104 * t * t
+        - 6.2e-6 * t * t * t;
+    gmst_s.rem_euclid(86_400.0) * (std::f64::consts::TAU / 86_400.0)
+}
+
 /// Rotates a TEME state (m, m/s) into ECEF (m, m/s) given GMST (rad).
 ///
 /// r_ecef = R3(θ) r_teme, v_ecef = R3(θ) v_teme − ω × r_ecef, with θ = GMST,
