@@ -31,8 +31,10 @@ pub fn gmst_rad(ut1_julian_date: f64) -> f64 {
 /// (2000-01-01 12:00 UT1, 86 400 s days; `reentry_atmosphere::Epoch::j2000_s` plus UT1 − UTC).
 ///
 /// The same IAU 1982 formula as [`gmst_rad`] (Vallado eq. 3-47), with its whole-day term
-/// (876600 h · 3600 s/h) T = 86400 s · days reduced exactly: GMST = 67310.54841 s
-/// + (s mod 86400) + 8640184.812866 s T + 0.093104 s T² − 6.2e-6 s T³, T = s / (86400 · 36525).
+/// (876600 h · 3600 s/h) T = 86400 s · days reduced exactly:
+/// GMST = 67310.54841 s + (s mod 86400) + 8640184.812866 s T + 0.093104 s T² − 6.2e-6 s T³,
+/// T = s / (86400 · 36525).
+///
 /// An `f64` of seconds resolves better than a microsecond over centuries, about 80× finer than a
 /// single Julian date (4e-5 s); prefer it where the epoch is held in seconds.
 pub fn gmst_rad_from_j2000_s(ut1_j2000_s: f64) -> f64 {
