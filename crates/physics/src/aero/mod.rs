@@ -1,4 +1,12 @@
 //! Aerodynamics of tumbling fragments (PHYSICS.md §3).
+//!
+//! A [`Shape`] gives its [`ShapeGeometry`]: surface S, reference area A_ref = S/4 (Cauchy's
+//! mean projected area of a tumbling convex body), equivalent radius R_eq = √(S/4π) and volume.
+//! [`reference`](mod@reference) and [`lanes`] hold the Knudsen number λ/(2 R_eq), the Mach number, the
+//! continuum–free-molecular bridge weight w(Kn) and the drag coefficient
+//! C_D = C_D,c(M) + (2.0 − C_D,c(M)) w(Kn) on A_ref, with C_D,c(M) the piecewise-linear
+//! [`CONTINUUM_DRAG_TABLE`]. Two analytic checks (free-molecular and modified-Newtonian sphere)
+//! sit beside them in [`reference`](mod@reference).
 
 /// A primitive shape with its dimensions (m).
 #[derive(Debug, Clone, Copy, PartialEq)]

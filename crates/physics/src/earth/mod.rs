@@ -1,6 +1,6 @@
 //! Earth model (PHYSICS.md §1): WGS-84, geodetic coordinates, gravity, time and frames, land.
 //!
-//! - [`reference`]: exact ECEF ↔ geodetic conversion (Vermeille 2002), gravity with J2, local
+//! - [`reference`](mod@reference): exact ECEF ↔ geodetic conversion (Vermeille 2002), gravity with J2, local
 //!   east/north/up axes, in plain `f64`.
 //! - [`lanes`]: the same conversion and gravity over [`reentry_lanes::F64s`].
 //! - [`frames`]: GMST (IAU 1982), TEME → ECEF, entry state (lat, lon, alt, speed, γ, heading)

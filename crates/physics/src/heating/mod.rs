@@ -2,7 +2,7 @@
 //! Sutton–Graves) and free-molecular flow, the Stanton-number bridge between them, and the
 //! surface-average factor of a tumbling body.
 //!
-//! [`reference`] holds the plain-`f64` functions, [`lanes`] their [`reentry_lanes::F64s`] twins.
+//! [`reference`](mod@reference) holds the plain-`f64` functions, [`lanes`] their [`reentry_lanes::F64s`] twins.
 
 pub mod lanes;
 pub mod reference;

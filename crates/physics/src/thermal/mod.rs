@@ -1,4 +1,11 @@
 //! Lumped (0-D) thermal model, melting and demise (PHYSICS.md §5).
+//!
+//! A fragment is one temperature T and one mass m of a [`Material`] (constant c_p). The net heat
+//! Q_in − ε σ T⁴ S heats it below the melt temperature T_m and melts it at T_m
+//! ([`reference::heat_balance`]); a solid fragment shrinks at constant shape, linear size
+//! (m/m0)^⅓, a hollow one keeps its outer size ([`reference::size_scale`]); it has demised at
+//! m ≤ 1e-3 m0 (solid) or m ≤ 0.05 m0 (hollow, wall burnt through). [`lanes`] holds the twins
+//! with per-lane material properties ([`lanes::MaterialLanes`]).
 
 /// Thermophysical properties of a material (constant c_p).
 #[derive(Debug, Clone, PartialEq)]
