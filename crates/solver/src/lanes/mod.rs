@@ -1,8 +1,282 @@
-//! The lanes path (being built): falls back to the reference path.
+//! The lanes path: a batch of LANES slots stepped together by the SIMD kernel, each slot an
+//! independent flight with its own time, step size, error control and events, refilled from a
+//! FIFO work queue (children of nodes that just ended, nodes of the next problems) so the
+//! lanes stay busy.
+//!
+//! Per step, the Runge–Kutta stages, the error norm, the dense-output coefficients and the
+//! diagnostics (at the step end and the midpoint) are computed for all lanes at once by
+//! [`crate::model::lanes::rhs`]. The per-lane bookkeeping that follows (accept or reject, the
+//! step-size factor, event location, peaks, releases) is the plain [`crate::flight::Flight`]
+//! logic both paths share, so that one lane takes exactly the decisions the reference path
+//! takes, to within the rounding of the kernels.
 
-use crate::{Problem, SampleOutcome};
+use std::collections::VecDeque;
+use std::sync::Arc;
 
-/// Solves problems with the lanes engine.
+use reentry_atmosphere::Atmosphere;
+use reentry_lanes::{F64s, LANES};
+
+use crate::dopri::{A3, A4, A5, A6, A21, B, C, D, E};
+use crate::flight::{Dense, Flight, State};
+use crate::model::lanes::{AuxLanes, EnvironmentLanes, NodeLanes, StateLanes, rhs};
+use crate::model::{ModelEnvironment, NodeModel, STATE_LEN, reference};
+use crate::reference::{absolute_tolerances, start_flight};
+use crate::tree::{SampleTree, WorkItem};
+use crate::{Gravity, HeatingModel, Problem, SampleOutcome};
+
+/// A state far from anything (500 km over the equator, circular speed) for idle lanes, so
+/// that they compute finite values and cost no slow paths.
+const IDLE_STATE: State = [6_878_137.0, 0.0, 0.0, 0.0, 7_612.0, 0.0, 1.0, 300.0];
+
+struct Slot {
+    sample: usize,
+    item: WorkItem,
+    flight: Flight,
+}
+
+/// Counters of one engine run.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct EngineStats {
+    /// Batch steps taken (each advances every busy lane by one attempted step).
+    pub batch_steps: u64,
+    /// Lane-steps attempted in busy lanes.
+    pub lane_steps: u64,
+    /// Node flights completed.
+    pub flights: u64,
+}
+
+/// Solves problems with the lanes engine; problems that share an atmosphere, gravity and
+/// heating model share one work queue. Returns one outcome per problem, in order.
 pub fn solve_problems(problems: &[Problem], output_step_s: Option<f64>) -> Vec<SampleOutcome> {
-    problems.iter().map(|p| crate::reference::solve(p, output_step_s)).collect()
+    solve_problems_with_stats(problems, output_step_s).0
+}
+
+/// [`solve_problems`] with the engine's counters.
+pub fn solve_problems_with_stats(
+    problems: &[Problem],
+    output_step_s: Option<f64>,
+) -> (Vec<SampleOutcome>, EngineStats) {
+    let mut groups: Vec<(*const Atmosphere, Gravity, HeatingModel, Vec<usize>)> = Vec::new();
+    for (i, p) in problems.iter().enumerate() {
+        let key = (
+            Arc::as_ptr(&p.environment.atmosphere),
+            p.environment.gravity,
+            p.environment.heating,
+        );
+        match groups
+            .iter_mut()
+            .find(|g| g.0 == key.0 && g.1 == key.1 && g.2 == key.2)
+        {
+            Some(g) => g.3.push(i),
+            None => groups.push((key.0, key.1, key.2, vec![i])),
+        }
+    }
+    let mut outcomes: Vec<Option<SampleOutcome>> = vec![None; problems.len()];
+    let mut stats = EngineStats::default();
+    for (_, _, _, members) in groups {
+        let group: Vec<&Problem> = members.iter().map(|&i| &problems[i]).collect();
+        let (outs, s) = run_engine(&group, output_step_s);
+        stats.batch_steps += s.batch_steps;
+        stats.lane_steps += s.lane_steps;
+        stats.flights += s.flights;
+        for (i, o) in members.into_iter().zip(outs) {
+            outcomes[i] = Some(o);
+        }
+    }
+    (outcomes.into_iter().map(Option::unwrap_or_default).collect(), stats)
+}
+
+fn gather_state(
+    slots: &[Option<Slot>; LANES],
+    f: &dyn Fn(&Slot) -> State,
+    idle: &State,
+) -> StateLanes {
+    let rows: [State; LANES] = std::array::from_fn(|i| slots[i].as_ref().map_or(*idle, f));
+    std::array::from_fn(|c| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| rows[i][c])))
+}
+
+fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleOutcome>, EngineStats) {
+    let mut stats = EngineStats::default();
+    let Some(first) = problems.first() else {
+        return (Vec::new(), stats);
+    };
+    let atmosphere = first.environment.atmosphere.clone();
+    let mut trees = Vec::with_capacity(problems.len());
+    let mut queue: VecDeque<(usize, WorkItem)> = VecDeque::new();
+    for (s, p) in problems.iter().enumerate() {
+        let (tree, roots) = SampleTree::new(p, output_step_s);
+        trees.push(tree);
+        queue.extend(roots.into_iter().map(|r| (s, r)));
+    }
+    let mut slots: [Option<Slot>; LANES] = std::array::from_fn(|_| None);
+    let idle_node = NodeModel::fragment(&crate::problem::FragmentSpec {
+        id: String::new(),
+        parent: crate::Parent::None,
+        count: 1,
+        shape: reentry_physics::aero::Shape::Sphere { diameter_m: 1.0 },
+        material: reentry_physics::thermal::Material {
+            id: String::new(),
+            density_kg_m3: 1000.0,
+            specific_heat_j_kg_k: 1000.0,
+            melt_temperature_k: 1000.0,
+            heat_of_fusion_j_kg: 1e5,
+            emissivity: 0.5,
+        },
+        hollow: true,
+        mass_kg: 1.0,
+        release_altitude_m: None,
+        drag_coefficient: None,
+        cd_scale: 1.0,
+        reference_area_m2: None,
+        nose_radius_m: None,
+        heat_scale: 1.0,
+        emissivity_scale: 1.0,
+        initial_temperature_k: 300.0,
+    });
+    let idle_env = trees[0].env;
+
+    loop {
+        // Refill idle slots from the queue; flights that end at their start finish at once.
+        for slot in slots.iter_mut() {
+            while slot.is_none() {
+                let Some((sample, item)) = queue.pop_front() else {
+                    break;
+                };
+                let flight = start_flight(&trees[sample], &item);
+                if flight.fate.is_some() {
+                    let children = trees[sample].finish(&item, flight);
+                    stats.flights += 1;
+                    queue.extend(children.into_iter().map(|c| (sample, c)));
+                } else {
+                    *slot = Some(Slot { sample, item, flight });
+                }
+            }
+        }
+        if slots.iter().all(Option::is_none) {
+            break;
+        }
+
+        // Gather the batch.
+        let nodes: [NodeModel; LANES] =
+            std::array::from_fn(|i| slots[i].as_ref().map_or(idle_node, |s| s.flight.node));
+        let envs: [ModelEnvironment; LANES] =
+            std::array::from_fn(|i| slots[i].as_ref().map_or(idle_env, |s| trees[s.sample].env));
+        let node_lanes = NodeLanes::gather(&nodes);
+        let env_lanes = EnvironmentLanes::gather(&envs);
+        let t0_arr: [f64; LANES] = std::array::from_fn(|i| slots[i].as_ref().map_or(0.0, |s| s.flight.t_s));
+        let t0 = F64s::from(t0_arr);
+        let y0 = gather_state(&slots, &|s| s.flight.y, &IDLE_STATE);
+
+        // Fresh derivatives where a flight started or an event changed the state.
+        if slots.iter().flatten().any(|s| s.flight.need_k1) {
+            let (k, aux) = rhs(t0, &y0, &node_lanes, &env_lanes, &atmosphere);
+            let k_arr = k.map(|c| c.to_array());
+            let aux_arr = aux.to_arrays();
+            for (i, slot) in slots.iter_mut().enumerate() {
+                if let Some(s) = slot
+                    && s.flight.need_k1
+                {
+                    s.flight.k1 = std::array::from_fn(|c| k_arr[c][i]);
+                    s.flight.aux = AuxLanes::lane(&aux_arr, i);
+                    s.flight.need_k1 = false;
+                }
+            }
+        }
+        let k1 = gather_state(&slots, &|s| s.flight.k1, &[0.0; STATE_LEN]);
+        let plans: [Option<crate::flight::StepPlan>; LANES] =
+            std::array::from_fn(|i| slots[i].as_ref().map(|s| s.flight.plan()));
+        let h = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| plans[i].map_or(1.0, |p| p.h_s)));
+        let t1 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| plans[i].map_or(1.0, |p| p.t1_s)));
+        let atol = gather_state(
+            &slots,
+            &|s| absolute_tolerances(s.flight.controls.tolerances.absolute_position_m, &s.flight.node),
+            &[1.0; STATE_LEN],
+        );
+        let rtol = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
+            slots[i].as_ref().map_or(1e-6, |s| s.flight.controls.tolerances.relative)
+        }));
+
+        // The Dormand–Prince stages.
+        let comb = |ks: &[&StateLanes], w: &[f64]| -> StateLanes {
+            std::array::from_fn(|c| {
+                let mut s = F64s::ZERO;
+                for (k, wj) in ks.iter().zip(w) {
+                    s += F64s::splat(*wj) * k[c];
+                }
+                y0[c] + h * s
+            })
+        };
+        let f = |t: F64s, y: &StateLanes| rhs(t, y, &node_lanes, &env_lanes, &atmosphere);
+        let y2 = comb(&[&k1], &[A21]);
+        let (k2, _) = f(t0 + F64s::splat(C[1]) * h, &y2);
+        let y3 = comb(&[&k1, &k2], &A3);
+        let (k3, _) = f(t0 + F64s::splat(C[2]) * h, &y3);
+        let y4 = comb(&[&k1, &k2, &k3], &A4);
+        let (k4, _) = f(t0 + F64s::splat(C[3]) * h, &y4);
+        let y5 = comb(&[&k1, &k2, &k3, &k4], &A5);
+        let (k5, _) = f(t0 + F64s::splat(C[4]) * h, &y5);
+        let y6 = comb(&[&k1, &k2, &k3, &k4, &k5], &A6);
+        let (k6, _) = f(t1, &y6);
+        let y7 = comb(&[&k1, &k2, &k3, &k4, &k5, &k6], &B);
+        let (k7, aux7) = f(t1, &y7);
+        let ks = [&k1, &k2, &k3, &k4, &k5, &k6, &k7];
+        let mut sum = F64s::ZERO;
+        let mut hd: StateLanes = [F64s::ZERO; STATE_LEN];
+        for c in 0..STATE_LEN {
+            let mut e = F64s::ZERO;
+            let mut d = F64s::ZERO;
+            for j in 0..7 {
+                e += F64s::splat(E[j]) * ks[j][c];
+                d += F64s::splat(D[j]) * ks[j][c];
+            }
+            hd[c] = h * d;
+            let scale = atol[c] + rtol * y0[c].abs().max(y7[c].abs());
+            let r = h * e / scale;
+            sum += r * r;
+        }
+        let err = (sum / F64s::splat(STATE_LEN as f64)).sqrt().to_array();
+
+        // Midpoint of the dense output (peaks), all lanes at once:
+        // y(½) = r0 + ½ (r1 + ½ (r2 + ½ (r3 + ½ r4))).
+        let half = F64s::splat(0.5);
+        let y_mid: StateLanes = std::array::from_fn(|c| {
+            let ydiff = y7[c] - y0[c];
+            let bspl = h * k1[c] - ydiff;
+            let r3 = ydiff - h * k7[c] - bspl;
+            y0[c] + half * (ydiff + half * (bspl + half * (r3 + half * hd[c])))
+        });
+        let (_, aux_mid) = f(t0 + half * h, &y_mid);
+
+        // Per-lane bookkeeping.
+        let to_rows = |s: &StateLanes| -> [[f64; LANES]; STATE_LEN] { s.map(|c| c.to_array()) };
+        let (y7a, k7a, hda, ymida) = (to_rows(&y7), to_rows(&k7), to_rows(&hd), to_rows(&y_mid));
+        let (aux7a, auxmida) = (aux7.to_arrays(), aux_mid.to_arrays());
+        stats.batch_steps += 1;
+        for (i, slot) in slots.iter_mut().enumerate() {
+            let (Some(s), Some(plan)) = (slot.as_mut(), plans[i]) else {
+                continue;
+            };
+            stats.lane_steps += 1;
+            let lane = |a: &[[f64; LANES]; STATE_LEN]| -> State { std::array::from_fn(|c| a[c][i]) };
+            let (y1, k7i, hdi, ymid) = (lane(&y7a), lane(&k7a), lane(&hda), lane(&ymida));
+            let aux1 = AuxLanes::lane(&aux7a, i);
+            let auxmid = AuxLanes::lane(&auxmida, i);
+            let (y0i, k1i) = (s.flight.y, s.flight.k1);
+            let dense = Dense::new(s.flight.t_s, plan.h_s, &y0i, &y1, &k1i, &k7i, &hdi);
+            let node = s.flight.node;
+            let env = trees[s.sample].env;
+            let atm = &atmosphere;
+            // Event location and time-history rows evaluate single states in plain f64.
+            let mut aux_at = |t: f64, y: &State| reference::rhs(t, y, &node, &env, atm).1;
+            s.flight
+                .on_step(plan, err[i], &y1, &k7i, &aux1, &dense, (&ymid, &auxmid), &mut aux_at);
+            if s.flight.fate.is_some() {
+                let Some(done) = slot.take() else { continue };
+                let children = trees[done.sample].finish(&done.item, done.flight);
+                stats.flights += 1;
+                queue.extend(children.into_iter().map(|c| (done.sample, c)));
+            }
+        }
+    }
+    (trees.into_iter().map(SampleTree::into_outcome).collect(), stats)
 }
