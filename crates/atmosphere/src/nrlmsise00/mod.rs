@@ -31,6 +31,7 @@
 mod coefficients {
     include!("../../data/nrlmsise00_coefficients.rs");
 }
+pub mod lanes;
 pub mod reference;
 
 use crate::space_weather::{SpaceWeather, SpaceWeatherIndices};
@@ -390,22 +391,7 @@ impl Nrlmsise00 {
                 epoch: Epoch { j2000_s: t[i] },
             })
         });
-        let outs = inputs.map(|input| reference::gtd7(&input, &self.switches));
-        let g = |f: &dyn Fn(&Output) -> f64| F64s::from(outs.map(|o| f(&o)));
-        OutputLanes {
-            n_he_m3: g(&|o| o.n_he_m3),
-            n_o_m3: g(&|o| o.n_o_m3),
-            n_n2_m3: g(&|o| o.n_n2_m3),
-            n_o2_m3: g(&|o| o.n_o2_m3),
-            n_ar_m3: g(&|o| o.n_ar_m3),
-            n_h_m3: g(&|o| o.n_h_m3),
-            n_n_m3: g(&|o| o.n_n_m3),
-            n_anomalous_o_m3: g(&|o| o.n_anomalous_o_m3),
-            exospheric_temperature_k: g(&|o| o.exospheric_temperature_k),
-            temperature_k: g(&|o| o.temperature_k),
-            density_gtd7_kg_m3: g(&|o| o.density_gtd7_kg_m3),
-            density_gtd7d_kg_m3: g(&|o| o.density_gtd7d_kg_m3),
-        }
+        lanes::gtd7(&InputLanes::from_inputs(&inputs), &self.switches)
     }
 
     /// One point: drag density (gtd7d), temperature, pressure and mean free path.

@@ -1035,7 +1035,11 @@ fn lower_atmosphere(
     let mut tn3 = [0.0; 5];
     let mut tgn3 = [0.0; 2];
     tn3[0] = tn2[3];
-    if alt < ZN3_KM[0] {
+    // DENSM evaluates the lower spline for alt <= 32.5 km; the Fortran and C set its nodes only
+    // for alt < 32.5 km and at exactly 32.5 km read the nodes left by an earlier call (state
+    // this implementation does not keep). The value there is the node temperature TN3(1)
+    // whatever the other nodes are, so setting them for alt <= 32.5 km only removes that state.
+    if alt <= ZN3_KM[0] {
         tgn3[0] = tgn2[1];
         tn3[1] = PMA[3][0] * PAVGM[3] / (1.0 - sw[22] * g(&PMA[3]));
         tn3[2] = PMA[4][0] * PAVGM[4] / (1.0 - sw[22] * g(&PMA[4]));
