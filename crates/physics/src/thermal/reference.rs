@@ -27,7 +27,8 @@ pub fn net_heat_w(
 /// for good (no re-solidification): with Q_net ≤ 0 the remaining solid simply cools. A T above
 /// T_m (overshoot of a step) with Q_net > 0 also melts at constant T.
 ///
-/// Units: Q_net W, m kg (> 0), T K, material c_p J/(kg K), h_f J/kg.
+/// Units: Q_net W, m kg (> 0; not asserted, an integrator's trial stage may overshoot), T K,
+/// material c_p J/(kg K), h_f J/kg.
 #[inline]
 pub fn heat_balance(
     net_heat_w: f64,
@@ -35,10 +36,6 @@ pub fn heat_balance(
     temperature_k: f64,
     material: &Material,
 ) -> ThermalRates {
-    debug_assert!(
-        mass_kg > 0.0,
-        "heat_balance: mass {mass_kg} kg is not positive"
-    );
     let melting = temperature_k >= material.melt_temperature_k && net_heat_w > 0.0;
     if melting {
         ThermalRates {
