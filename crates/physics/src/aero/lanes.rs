@@ -52,8 +52,8 @@ pub fn continuum_drag_coefficient(mach: F64s) -> F64s {
     for i in (0..last).rev() {
         let (m0, c0) = CONTINUUM_DRAG_TABLE[i];
         let (m1, c1) = CONTINUUM_DRAG_TABLE[i + 1];
-        let line = F64s::splat(c0)
-            + F64s::splat(c1 - c0) * (mach - F64s::splat(m0)) / F64s::splat(m1 - m0);
+        let slope = (c1 - c0) / (m1 - m0);
+        let line = F64s::splat(c0) + (mach - F64s::splat(m0)) * F64s::splat(slope);
         cd = select(mach.simd_lt(F64s::splat(m1)), line, cd);
     }
     let (mach_first, cd_first) = CONTINUUM_DRAG_TABLE[0];

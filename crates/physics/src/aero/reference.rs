@@ -51,7 +51,8 @@ pub fn continuum_drag_coefficient(mach: f64) -> f64 {
     for pair in CONTINUUM_DRAG_TABLE.windows(2) {
         let ((m0, c0), (m1, c1)) = (pair[0], pair[1]);
         if mach < m1 {
-            return c0 + (c1 - c0) * (mach - m0) / (m1 - m0);
+            let slope = (c1 - c0) / (m1 - m0);
+            return c0 + (mach - m0) * slope;
         }
     }
     CONTINUUM_DRAG_TABLE[CONTINUUM_DRAG_TABLE.len() - 1].1
