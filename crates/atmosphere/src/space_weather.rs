@@ -198,9 +198,10 @@ fn parse_date(text: &str) -> Option<i64> {
 
 impl SpaceWeather {
     /// Reads a file in the CelesTrak `SW-All.csv` layout (header row; columns found by name:
-    /// DATE, AP_AVG, F10.7_OBS, F10.7_OBS_CENTER81, and AP1…AP8 when present). A row with an
-    /// empty required cell (e.g. a monthly prediction) leaves its date uncovered; a malformed
-    /// cell is an error naming the line and column.
+    /// DATE, AP_AVG, F10.7_OBS, F10.7_OBS_CENTER81, and AP1…AP8 when present; lines starting
+    /// with `#` are comments). A row with an empty or negative required cell (a missing value,
+    /// or a monthly prediction without it) leaves its date uncovered; a malformed cell is an
+    /// error naming the line and column. F10.7 is used as observed (no radio-burst filtering).
     pub fn from_csv_file(path: &Path) -> Result<SpaceWeather, SpaceWeatherError> {
         let text = std::fs::read_to_string(path).map_err(|source| SpaceWeatherError::Read {
             path: path.to_path_buf(),
@@ -257,7 +258,7 @@ impl SpaceWeatherTable {
         let mut lines = text.lines().enumerate();
         let header = loop {
             match lines.next() {
-                Some((_, l)) if l.trim().is_empty() => continue,
+                Some((_, l)) if l.trim().is_empty() || l.starts_with('#') => continue,
                 Some((_, l)) => break l,
                 None => {
                     return Err(SpaceWeatherError::Empty {
@@ -287,7 +288,7 @@ impl SpaceWeatherTable {
         let mut last_day: Option<i64> = None;
         let mut days: Vec<Option<DailySpaceWeather>> = Vec::new();
         for (i, line) in lines {
-            if line.trim().is_empty() {
+            if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
             let line_no = i + 1;
@@ -313,13 +314,15 @@ impl SpaceWeatherTable {
                 });
             }
             last_day = Some(day);
-            // Optional number: empty → None; otherwise it must parse and be in range.
+            // Optional number: empty or negative (CelesTrak's mark of a missing value) → None;
+            // otherwise it must parse and be in range.
             let number = |c: usize, lo: f64, hi: f64, allowed: &str| -> Result<Option<f64>, _> {
                 let t = cell(c);
                 if t.is_empty() {
                     return Ok(None);
                 }
                 match t.parse::<f64>() {
+                    Ok(v) if v.is_finite() && v < 0.0 => Ok(None),
                     Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => Ok(Some(v)),
                     _ => Err(bad(c, allowed)),
                 }
