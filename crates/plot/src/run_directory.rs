@@ -1,0 +1,559 @@
+//! Reader of a run directory (DESIGN.md §5): `summary.json`, `fragments.csv` and, when the
+//! directory holds the nominal sample, `trajectory.csv`.
+//!
+//! Columns are found by their header names, so extra columns are ignored; only the columns the
+//! plots use are required.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::PlotError;
+
+/// File names of a run directory.
+pub const SUMMARY_FILE: &str = "summary.json";
+/// See [`SUMMARY_FILE`].
+pub const FRAGMENTS_FILE: &str = "fragments.csv";
+/// See [`SUMMARY_FILE`].
+pub const TRAJECTORY_FILE: &str = "trajectory.csv";
+
+/// End state of a fragment node (the `fate` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fate {
+    /// Melted away.
+    Demised,
+    /// Reached the ground.
+    Landed,
+    /// A parent that broke up into its children.
+    BrokeUp,
+    /// Still flying at the time limit.
+    TimeLimit,
+    /// Numerical failure.
+    NonFinite,
+}
+
+impl Fate {
+    fn parse(text: &str) -> Option<Fate> {
+        Some(match text {
+            "demised" => Fate::Demised,
+            "landed" => Fate::Landed,
+            "broke-up" => Fate::BrokeUp,
+            "time-limit" => Fate::TimeLimit,
+            "non-finite" => Fate::NonFinite,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of `fragments.csv` (the columns the plots use).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FragmentRow {
+    /// Monte Carlo sample index (0 is the nominal run).
+    pub sample: u64,
+    /// Node id (`vehicle` for the vehicle).
+    pub fragment: String,
+    /// Number of identical objects the row stands for.
+    pub count: u64,
+    /// Material id; `None` for the vehicle.
+    pub material: Option<String>,
+    /// How the node ended.
+    pub fate: Fate,
+    /// Altitude at release, km.
+    pub release_alt_km: Option<f64>,
+    /// Time of the end, s from the scenario's initial state.
+    pub end_time_s: f64,
+    /// End latitude, degrees.
+    pub end_lat_deg: f64,
+    /// End longitude, degrees.
+    pub end_lon_deg: f64,
+    /// End altitude, km.
+    pub end_alt_km: f64,
+    /// Demise altitude, km (demised fragments).
+    pub demise_alt_km: Option<f64>,
+    /// Mass at the end, kg (per object).
+    pub mass_kg: f64,
+    /// Kinetic energy at impact, J (landed fragments).
+    pub impact_energy_j: Option<f64>,
+}
+
+impl FragmentRow {
+    /// Is this the vehicle's row?
+    pub fn is_vehicle(&self) -> bool {
+        self.material.is_none() || self.fragment == "vehicle"
+    }
+}
+
+/// One row of `trajectory.csv` (the columns the plots use).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrajectoryRow {
+    /// Node id (`vehicle` for the vehicle).
+    pub fragment: String,
+    /// Time, s from the scenario's initial state.
+    pub time_s: f64,
+    /// Geodetic latitude, degrees.
+    pub lat_deg: f64,
+    /// Longitude, degrees.
+    pub lon_deg: f64,
+    /// Geodetic altitude, km.
+    pub alt_km: f64,
+    /// Earth-relative speed, m/s.
+    pub speed_m_s: f64,
+    /// Mass, kg.
+    pub mass_kg: f64,
+    /// Temperature, K (`None` for the vehicle).
+    pub temperature_k: Option<f64>,
+    /// Bridged stagnation heat flux, W/m² (`None` where not written).
+    pub heat_flux_w_m2: Option<f64>,
+}
+
+/// The keys of `summary.json` the plots use; all optional except the scenario name.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RunSummary {
+    /// Scenario name.
+    pub scenario: String,
+    /// Monte Carlo seed.
+    pub seed: Option<u64>,
+    /// Number of samples of the run.
+    pub samples: Option<u64>,
+    /// Shard `I/N` when the directory holds one shard.
+    pub shard: Option<String>,
+    /// Target-zone polygon, `[lon, lat]` degrees.
+    pub target_zone_deg: Option<Vec<[f64; 2]>>,
+    /// Melt temperature of each material id, K.
+    pub melt_temperature_k: BTreeMap<String, f64>,
+    /// Probability that a hazardous fragment lands outside the target zone.
+    pub p_outside_target_zone: Option<f64>,
+    /// Probability of a hazardous fragment on land.
+    pub p_land_impact: Option<f64>,
+    /// Mean casualty expectation.
+    pub casualty_expectation_mean: Option<f64>,
+}
+
+/// Everything the plots are drawn from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunDirectory {
+    /// The directory.
+    pub path: PathBuf,
+    /// `summary.json`.
+    pub summary: RunSummary,
+    /// `fragments.csv`, in file order.
+    pub fragments: Vec<FragmentRow>,
+    /// `trajectory.csv` (sample 0 only), `None` when the directory has none (a shard).
+    pub trajectory: Option<Vec<TrajectoryRow>>,
+}
+
+impl RunDirectory {
+    /// Reads the run directory `dir`.
+    pub fn read(dir: &Path) -> Result<RunDirectory, PlotError> {
+        if !dir.is_dir() {
+            return Err(PlotError::NotADirectory {
+                path: dir.to_path_buf(),
+            });
+        }
+        let summary_path = dir.join(SUMMARY_FILE);
+        let fragments_path = dir.join(FRAGMENTS_FILE);
+        let trajectory_path = dir.join(TRAJECTORY_FILE);
+        let summary = read_summary(&summary_path)?;
+        let fragments = read_fragments(&fragments_path)?;
+        let trajectory = if trajectory_path.is_file() {
+            Some(read_trajectory(&trajectory_path)?)
+        } else {
+            None
+        };
+        Ok(RunDirectory {
+            path: dir.to_path_buf(),
+            summary,
+            fragments,
+            trajectory,
+        })
+    }
+
+    /// Sample number of the nominal run when the directory holds it (sample 0).
+    pub fn nominal_sample(&self) -> Option<u64> {
+        self.fragments.iter().any(|f| f.sample == 0).then_some(0)
+    }
+
+    /// Number of distinct samples in `fragments.csv`.
+    pub fn sample_count(&self) -> usize {
+        let mut samples: Vec<u64> = self.fragments.iter().map(|f| f.sample).collect();
+        samples.sort_unstable();
+        samples.dedup();
+        samples.len()
+    }
+
+    /// Material ids present in `fragments.csv` and `summary.json`, sorted.
+    pub fn materials(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .fragments
+            .iter()
+            .filter_map(|f| f.material.clone())
+            .chain(self.summary.melt_temperature_k.keys().cloned())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+fn read_text(path: &Path, expected: &'static str) -> Result<String, PlotError> {
+    if !path.is_file() {
+        return Err(PlotError::MissingFile {
+            path: path.to_path_buf(),
+            expected,
+        });
+    }
+    fs::read_to_string(path).map_err(|source| PlotError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+const RUN_FILES: &str = "summary.json, fragments.csv and (for the nominal sample) trajectory.csv";
+
+fn read_summary(path: &Path) -> Result<RunSummary, PlotError> {
+    let text = read_text(path, RUN_FILES)?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| PlotError::BadJson {
+        path: path.to_path_buf(),
+        message: format!("not valid JSON: {e}"),
+    })?;
+    let bad = |key: &str, expected: &str| PlotError::BadJson {
+        path: path.to_path_buf(),
+        message: format!("key `{key}`: expected {expected}"),
+    };
+    let object = value
+        .as_object()
+        .ok_or_else(|| bad("(top level)", "an object"))?;
+    let scenario = match object.get("scenario") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => String::from("run"),
+        Some(_) => return Err(bad("scenario", "a string")),
+    };
+    let optional_u64 = |key: &str| -> Result<Option<u64>, PlotError> {
+        match object.get(key) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| bad(key, "a non-negative integer")),
+        }
+    };
+    let optional_f64 =
+        |value: Option<&serde_json::Value>, key: &str| -> Result<Option<f64>, PlotError> {
+            match value {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(v) => v.as_f64().map(Some).ok_or_else(|| bad(key, "a number")),
+            }
+        };
+    let shard = match object.get("shard") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
+    };
+    let target_zone_deg = match object.get("target_zone_deg") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::Array(points)) => {
+            let mut polygon = Vec::with_capacity(points.len());
+            for point in points {
+                let pair = point
+                    .as_array()
+                    .filter(|p| p.len() == 2)
+                    .and_then(|p| Some([p[0].as_f64()?, p[1].as_f64()?]))
+                    .ok_or_else(|| bad("target_zone_deg", "a list of [lon, lat] pairs"))?;
+                polygon.push(pair);
+            }
+            (polygon.len() >= 3).then_some(polygon)
+        }
+        Some(_) => return Err(bad("target_zone_deg", "a list of [lon, lat] pairs or null")),
+    };
+    let mut melt_temperature_k = BTreeMap::new();
+    match object.get("materials") {
+        None | Some(serde_json::Value::Null) => {}
+        Some(serde_json::Value::Object(materials)) => {
+            for (id, properties) in materials {
+                let key = format!("materials.{id}.melt_temperature_k");
+                if let Some(t) = optional_f64(properties.get("melt_temperature_k"), &key)? {
+                    melt_temperature_k.insert(id.clone(), t);
+                }
+            }
+        }
+        Some(_) => return Err(bad("materials", "an object keyed by material id")),
+    }
+    let casualty_expectation_mean = match object.get("casualty_expectation") {
+        Some(serde_json::Value::Object(ce)) => {
+            optional_f64(ce.get("mean"), "casualty_expectation.mean")?
+        }
+        _ => None,
+    };
+    Ok(RunSummary {
+        scenario,
+        seed: optional_u64("seed")?,
+        samples: optional_u64("samples")?,
+        shard,
+        target_zone_deg,
+        melt_temperature_k,
+        p_outside_target_zone: optional_f64(
+            object.get("p_outside_target_zone"),
+            "p_outside_target_zone",
+        )?,
+        p_land_impact: optional_f64(object.get("p_land_impact"), "p_land_impact")?,
+        casualty_expectation_mean,
+    })
+}
+
+/// A CSV file split into a header and rows of cells (RFC 4180 quoting, one record a line).
+struct Table<'a> {
+    path: &'a Path,
+    header: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+impl<'a> Table<'a> {
+    fn parse(path: &'a Path, text: &str) -> Table<'a> {
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty());
+        let header = lines
+            .next()
+            .map(|(_, l)| {
+                split_csv_line(l)
+                    .into_iter()
+                    .map(|c| c.trim().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let rows = lines.map(|(i, l)| (i + 1, split_csv_line(l))).collect();
+        Table { path, header, rows }
+    }
+
+    fn column(&self, name: &'static str) -> Result<Column, PlotError> {
+        self.optional_column(name)
+            .ok_or_else(|| PlotError::MissingColumn {
+                path: self.path.to_path_buf(),
+                column: name,
+            })
+    }
+
+    fn optional_column(&self, name: &'static str) -> Option<Column> {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .map(|index| Column { name, index })
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Column {
+    name: &'static str,
+    index: usize,
+}
+
+struct Cells<'a> {
+    path: &'a Path,
+    line: usize,
+    cells: &'a [String],
+}
+
+impl Cells<'_> {
+    fn bad(&self, column: Column, expected: &'static str) -> PlotError {
+        PlotError::BadCell {
+            path: self.path.to_path_buf(),
+            line: self.line,
+            column: column.name,
+            value: self.raw(column).to_string(),
+            expected,
+        }
+    }
+
+    fn raw(&self, column: Column) -> &str {
+        self.cells.get(column.index).map_or("", |c| c.trim())
+    }
+
+    fn text(&self, column: Column) -> Result<String, PlotError> {
+        let raw = self.raw(column);
+        if raw.is_empty() {
+            return Err(self.bad(column, "a non-empty value"));
+        }
+        Ok(raw.to_string())
+    }
+
+    fn optional_text(&self, column: Option<Column>) -> Option<String> {
+        let raw = self.raw(column?);
+        (!raw.is_empty()).then(|| raw.to_string())
+    }
+
+    fn number(&self, column: Column) -> Result<f64, PlotError> {
+        self.optional_number(Some(column))?
+            .ok_or_else(|| self.bad(column, "a number"))
+    }
+
+    fn optional_number(&self, column: Option<Column>) -> Result<Option<f64>, PlotError> {
+        let Some(column) = column else {
+            return Ok(None);
+        };
+        let raw = self.raw(column);
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        raw.parse::<f64>()
+            .map(Some)
+            .map_err(|_| self.bad(column, "a number or an empty cell"))
+    }
+
+    fn integer(&self, column: Column) -> Result<u64, PlotError> {
+        self.raw(column)
+            .parse::<u64>()
+            .map_err(|_| self.bad(column, "a non-negative integer"))
+    }
+}
+
+fn read_fragments(path: &Path) -> Result<Vec<FragmentRow>, PlotError> {
+    let text = read_text(path, RUN_FILES)?;
+    let table = Table::parse(path, &text);
+    let sample = table.column("sample")?;
+    let fragment = table.column("fragment")?;
+    let count = table.optional_column("count");
+    let material = table.optional_column("material");
+    let fate = table.column("fate")?;
+    let release_alt_km = table.optional_column("release_alt_km");
+    let end_time_s = table.column("end_time_s")?;
+    let end_lat_deg = table.column("end_lat_deg")?;
+    let end_lon_deg = table.column("end_lon_deg")?;
+    let end_alt_km = table.column("end_alt_km")?;
+    let demise_alt_km = table.optional_column("demise_alt_km");
+    let mass_kg = table.column("mass_kg")?;
+    let impact_energy_j = table.optional_column("impact_energy_j");
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for (line, cells) in &table.rows {
+        let c = Cells {
+            path,
+            line: *line,
+            cells,
+        };
+        let fate_text = c.text(fate)?;
+        let fate_value = Fate::parse(&fate_text).ok_or_else(|| {
+            c.bad(
+                fate,
+                "one of demised, landed, broke-up, time-limit, non-finite",
+            )
+        })?;
+        rows.push(FragmentRow {
+            sample: c.integer(sample)?,
+            fragment: c.text(fragment)?,
+            count: match count {
+                Some(column) if !c.raw(column).is_empty() => c.integer(column)?,
+                _ => 1,
+            },
+            material: c.optional_text(material),
+            fate: fate_value,
+            release_alt_km: c.optional_number(release_alt_km)?,
+            end_time_s: c.number(end_time_s)?,
+            end_lat_deg: c.number(end_lat_deg)?,
+            end_lon_deg: c.number(end_lon_deg)?,
+            end_alt_km: c.number(end_alt_km)?,
+            demise_alt_km: c.optional_number(demise_alt_km)?,
+            mass_kg: c.number(mass_kg)?,
+            impact_energy_j: c.optional_number(impact_energy_j)?,
+        });
+    }
+    Ok(rows)
+}
+
+fn read_trajectory(path: &Path) -> Result<Vec<TrajectoryRow>, PlotError> {
+    let text = read_text(path, RUN_FILES)?;
+    let table = Table::parse(path, &text);
+    let sample = table.optional_column("sample");
+    let fragment = table.column("fragment")?;
+    let time_s = table.column("time_s")?;
+    let lat_deg = table.column("lat_deg")?;
+    let lon_deg = table.column("lon_deg")?;
+    let alt_km = table.column("alt_km")?;
+    let speed_m_s = table.column("speed_m_s")?;
+    let mass_kg = table.column("mass_kg")?;
+    let temperature_k = table.optional_column("temperature_k");
+    let heat_flux_w_m2 = table.optional_column("heat_flux_w_m2");
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for (line, cells) in &table.rows {
+        let c = Cells {
+            path,
+            line: *line,
+            cells,
+        };
+        // The file holds the nominal sample only; skip anything else a writer may add.
+        if let Some(column) = sample
+            && c.integer(column)? != 0
+        {
+            continue;
+        }
+        rows.push(TrajectoryRow {
+            fragment: c.text(fragment)?,
+            time_s: c.number(time_s)?,
+            lat_deg: c.number(lat_deg)?,
+            lon_deg: c.number(lon_deg)?,
+            alt_km: c.number(alt_km)?,
+            speed_m_s: c.number(speed_m_s)?,
+            mass_kg: c.number(mass_kg)?,
+            temperature_k: c.optional_number(temperature_k)?,
+            heat_flux_w_m2: c.optional_number(heat_flux_w_m2)?,
+        });
+    }
+    Ok(rows)
+}
+
+/// Splits one CSV record: commas separate cells; a cell in double quotes may hold commas and
+/// doubled quotes.
+fn split_csv_line(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.trim_end_matches('\r').chars().peekable();
+    while let Some(ch) = chars.next() {
+        match (ch, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if cell.is_empty() => quoted = true,
+            (',', false) => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(ch),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// Trajectory rows grouped by fragment id, in order of first appearance, each sorted by time.
+pub(crate) fn trajectory_by_fragment(rows: &[TrajectoryRow]) -> Vec<(String, Vec<&TrajectoryRow>)> {
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: BTreeMap<&str, Vec<&TrajectoryRow>> = BTreeMap::new();
+    for row in rows {
+        let group = groups.entry(row.fragment.as_str()).or_default();
+        if group.is_empty() {
+            order.push(row.fragment.clone());
+        }
+        group.push(row);
+    }
+    order
+        .into_iter()
+        .map(|id| {
+            let mut group = groups.remove(id.as_str()).unwrap_or_default();
+            group.sort_by(|a, b| a.time_s.total_cmp(&b.time_s));
+            (id, group)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quoting() {
+        assert_eq!(
+            split_csv_line("a,,\"b,c\",\"d\"\"e\""),
+            vec!["a", "", "b,c", "d\"e"]
+        );
+        assert_eq!(split_csv_line(""), vec![""]);
+    }
+}
