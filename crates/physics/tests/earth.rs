@@ -151,7 +151,7 @@ fn gravity_j2_hand_values() {
 }
 
 /// The J2 acceleration is the gradient of U = GM/r [1 − J2 (a/r)² (3 sin²φc − 1)/2] (Vallado
-/// eq. 8-22): a central finite difference of U at random points agrees.
+/// ch. 8): a central finite difference of U at random points agrees.
 #[test]
 fn gravity_is_gradient_of_j2_potential() {
     /// Central differences with a 1 m step: truncation ~ h² g''' ≈ 1e-12 m/s², rounding

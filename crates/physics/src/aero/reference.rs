@@ -72,8 +72,8 @@ pub fn drag_coefficient(mach: f64, knudsen: f64) -> f64 {
 ///
 /// C_D = (2S² + 1)/(√π S³) e^(−S²) + (4S⁴ + 4S² − 1)/(2S⁴) erf S + (2√π / (3S)) √τ.
 ///
-/// Source: Bird, Molecular Gas Dynamics and the Direct Simulation of Gas Flows (1994), eq.
-/// 7.68; numbers in validation-cases.md §2. An analytic check for the engineering constant
+/// Source: Bird, Molecular Gas Dynamics and the Direct Simulation of Gas Flows (1994), ch. 7
+/// (free-molecule flow); numbers in validation-cases.md §2. An analytic check for the engineering constant
 /// [`super::FREE_MOLECULAR_DRAG_COEFFICIENT`] = 2.0, not used by the solver. S > 0, τ ≥ 0.
 pub fn free_molecular_sphere_drag_coefficient(
     speed_ratio: f64,
@@ -93,8 +93,9 @@ pub fn free_molecular_sphere_drag_coefficient(
 /// p₀₂/p∞ = [(γ+1)² M² / (4γM² − 2(γ−1))]^(γ/(γ−1)) · (1 − γ + 2γM²)/(γ+1),
 /// C_p,max = 2 (p₀₂/p∞ − 1) / (γ M²).
 ///
-/// Source: Anderson, Hypersonic and High-Temperature Gas Dynamics, 2nd ed., eqs. 3.15–3.16 and
-/// §3.3 (Newtonian sphere C_D = C_p,max/2); numbers in validation-cases.md §2 (0.9197 as
+/// Source: Rayleigh pitot formula (NACA Report 1135, 1953); modified Newtonian theory and the
+/// sphere's C_D = C_p,max/2: Anderson, Hypersonic and High-Temperature Gas Dynamics, 2nd ed.,
+/// ch. 3; numbers in validation-cases.md §2 (0.9197 as
 /// M → ∞, the continuum limit of [`super::CONTINUUM_DRAG_TABLE`]). Supersonic: M ≥ 1.
 pub fn modified_newtonian_sphere_drag_coefficient(mach: f64) -> f64 {
     let gamma = HEAT_CAPACITY_RATIO;

@@ -6,7 +6,7 @@ pub use super::{Geodetic, GravityModel};
 /// Geodetic coordinates from an ECEF position (m), exact closed form.
 ///
 /// Vermeille, H. (2002), "Direct transformation from geocentric coordinates to geodetic
-/// coordinates", J. Geodesy 76, 451–454 (the algorithm also given in Vermeille 2004, §2):
+/// coordinates", J. Geodesy 76, 451–454:
 ///
 /// p = (x² + y²)/a², q = (1 − e²) z²/a², r = (p + q − e⁴)/6, s = e⁴ p q / (4 r³),
 /// t = ∛(1 + s + √(s (2 + s))), u = r (1 + t + 1/t), v = √(u² + e⁴ q),
@@ -50,7 +50,7 @@ pub fn geodetic_from_ecef(position_m: [f64; 3]) -> Geodetic {
 /// ECEF position (m) of a geodetic point.
 ///
 /// N = a / √(1 − e² sin² φ); x = (N + h) cos φ cos λ, y = (N + h) cos φ sin λ,
-/// z = (N (1 − e²) + h) sin φ. Angles in rad, h in m. Source: NIMA TR8350.2 eq. 4-14.
+/// z = (N (1 − e²) + h) sin φ. Angles in rad, h in m. Source: NIMA TR8350.2, ch. 4.
 pub fn ecef_from_geodetic(latitude_rad: f64, longitude_rad: f64, altitude_m: f64) -> [f64; 3] {
     let (sin_lat, cos_lat) = latitude_rad.sin_cos();
     let (sin_lon, cos_lon) = longitude_rad.sin_cos();
@@ -65,7 +65,7 @@ pub fn ecef_from_geodetic(latitude_rad: f64, longitude_rad: f64, altitude_m: f64
 /// Gravitational acceleration (m/s², ECEF axes) at an ECEF position (m).
 ///
 /// Point mass: g = −GM r/|r|³. With J2 (PHYSICS.md §1; Vallado, Fundamentals of Astrodynamics,
-/// 4th ed., eq. 8-30), ρ = |r|:
+/// 4th ed., ch. 8: the gradient of the J2 zonal potential), ρ = |r|:
 /// g_x = −GM x/ρ³ [1 + 1.5 J2 (a/ρ)² (1 − 5 z²/ρ²)], g_y likewise,
 /// g_z = −GM z/ρ³ [1 + 1.5 J2 (a/ρ)² (3 − 5 z²/ρ²)].
 /// Centrifugal acceleration is not included (the solver adds −ω×(ω×r)).
@@ -97,7 +97,7 @@ pub fn gravity_m_s2(position_m: [f64; 3], model: GravityModel) -> [f64; 3] {
 ///
 /// e = (−sin λ, cos λ, 0), n = (−sin φ cos λ, −sin φ sin λ, cos φ),
 /// u = (cos φ cos λ, cos φ sin λ, sin φ); u is the ellipsoid normal. Source: Vallado,
-/// Fundamentals of Astrodynamics, 4th ed., §3.4 (SEZ ↔ ECEF rotation).
+/// Fundamentals of Astrodynamics, 4th ed., ch. 3 (topocentric frames).
 pub fn east_north_up(latitude_rad: f64, longitude_rad: f64) -> [[f64; 3]; 3] {
     let (sin_lat, cos_lat) = latitude_rad.sin_cos();
     let (sin_lon, cos_lon) = longitude_rad.sin_cos();
