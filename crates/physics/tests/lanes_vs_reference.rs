@@ -43,6 +43,10 @@ const GEODETIC_ALTITUDE_ABS_M: f64 = 2e-8;
 /// Local axes through wide's sin_cos. Measured max |Δ| = 2.2e-16 (unit vectors); bound 10×.
 const SIN_COS_ABS: f64 = 2e-15;
 
+/// ECEF from geodetic through wide's sin_cos: |Δ| ≈ 2.2e-16 × 8.4e6 m. Measured max |Δ| =
+/// 1.9e-9 m; bound ≈ 10×.
+const ECEF_ABS_M: f64 = 2e-8;
+
 /// SplitMix64 (Steele, Lea & Flood 2014): deterministic samples for the tests.
 struct SplitMix64(u64);
 
@@ -494,6 +498,23 @@ fn earth_lanes_match_reference() {
                 SIN_COS_ABS,
             );
         }
+    }
+    let geodetic: Vec<[f64; 3]> = points
+        .iter()
+        .map(|&p| {
+            let g = earth::reference::geodetic_from_ecef(p);
+            [g.latitude_rad, g.longitude_rad, g.altitude_m]
+        })
+        .collect();
+    for axis in 0..3 {
+        compare_batches(
+            &format!("ecef_from_geodetic axis {axis}"),
+            &geodetic,
+            |[lat, lon, h]| earth::reference::ecef_from_geodetic(lat, lon, h)[axis],
+            |[lat, lon, h]| earth::lanes::ecef_from_geodetic(lat, lon, h)[axis],
+            0.0,
+            ECEF_ABS_M,
+        );
     }
     for model in [GravityModel::PointMass, GravityModel::J2] {
         for axis in 0..3 {

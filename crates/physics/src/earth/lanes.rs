@@ -85,3 +85,19 @@ pub fn east_north_up(latitude_rad: F64s, longitude_rad: F64s) -> [[F64s; 3]; 3] 
         [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat],
     ]
 }
+
+/// ECEF positions (m) of geodetic points (rad, m), as [`super::reference::ecef_from_geodetic`]
+/// (N = a / √(1 − e² sin² φ); x = (N + h) cos φ cos λ, y = (N + h) cos φ sin λ,
+/// z = (N (1 − e²) + h) sin φ).
+#[inline]
+pub fn ecef_from_geodetic(latitude_rad: F64s, longitude_rad: F64s, altitude_m: F64s) -> [F64s; 3] {
+    let (sin_lat, cos_lat) = math::sin_cos(latitude_rad);
+    let (sin_lon, cos_lon) = math::sin_cos(longitude_rad);
+    let n = F64s::splat(EQUATORIAL_RADIUS_M)
+        / math::sqrt(F64s::ONE - F64s::splat(ECCENTRICITY_SQUARED) * sin_lat * sin_lat);
+    [
+        (n + altitude_m) * cos_lat * cos_lon,
+        (n + altitude_m) * cos_lat * sin_lon,
+        (n * F64s::splat(1.0 - ECCENTRICITY_SQUARED) + altitude_m) * sin_lat,
+    ]
+}
