@@ -171,6 +171,9 @@ const fn other(
     }
 }
 
+/// What a `*_scale` dispersion accepts.
+const SCALE_DISPERSION: &str = "a factor: { dist = \"normal\", sigma, mean = 1 } with mean − 6 sigma above 0, { dist = \"uniform\", min, max } with 0 < min < max <= 100, or { dist = \"lognormal\", sigma } (median 1) with sigma above 0 up to 1";
+
 /// Largest seed a TOML integer (signed 64-bit) can hold.
 const MAX_SEED: f64 = 9_223_372_036_854_775_807.0;
 
@@ -356,18 +359,18 @@ pub const KEYS: &[KeySpec] = &[
         "{ dist = \"normal\", sigma, mean = 0 } in deg: an offset; sigma above 0 up to 30 deg",
         "Added to the yaw of every burn."),
     other("monte_carlo.dispersions.density_scale", Dispersion, "none",
-        "a scale dispersion (see below)", "Multiplies the atmosphere density."),
+        SCALE_DISPERSION, "Multiplies the atmosphere density."),
     other("monte_carlo.dispersions.breakup_altitude_km", Dispersion, "none",
         "{ dist = \"normal\", sigma, mean = 0 } in km (an offset; sigma above 0 up to 50 km) or { dist = \"uniform\", min, max } in km (the value)",
         "Needs a [vehicle]; every value within 6 sigma (or min..max) must stay above 0 and below the initial altitude."),
     other("monte_carlo.dispersions.fragment_cd_scale", Dispersion, "none",
-        "a scale dispersion (see below)", "Per fragment node: multiplies its drag coefficient."),
+        SCALE_DISPERSION, "Per fragment node: multiplies its drag coefficient."),
     other("monte_carlo.dispersions.fragment_heat_scale", Dispersion, "none",
-        "a scale dispersion (see below)", "Per fragment node: multiplies its heat flux."),
+        SCALE_DISPERSION, "Per fragment node: multiplies its heat flux."),
     other("monte_carlo.dispersions.fragment_mass_scale", Dispersion, "none",
-        "a scale dispersion (see below)", "Per fragment node: multiplies its initial mass."),
+        SCALE_DISPERSION, "Per fragment node: multiplies its initial mass."),
     other("monte_carlo.dispersions.emissivity_scale", Dispersion, "none",
-        "a scale dispersion (see below)", "Per fragment node: multiplies its emissivity (clamped to 1)."),
+        SCALE_DISPERSION, "Per fragment node: multiplies its emissivity (clamped to 1)."),
     other("monte_carlo.dispersions.*.dist", Text, "required",
         "\"normal\", \"uniform\" or \"lognormal\" (which ones a key takes is listed with it)",
         "Distribution of the draw."),

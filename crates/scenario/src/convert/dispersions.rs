@@ -52,8 +52,8 @@ pub(super) fn convert_dispersion(
             dist,
             format!("dist = \"{dist}\" is not available for {name}"),
             format!(
-                "dist = {} ({})",
-                allowed_dists.join(" or "),
+                "dist = {}: {}",
+                quoted_list(allowed_dists),
                 keys::allowed(&key)
             ),
         ));
@@ -421,4 +421,13 @@ pub(super) fn convert_monte_carlo(
         seed,
         dispersions,
     })
+}
+
+/// `"a"`, `"a" or "b"`, `"a", "b" or "c"`.
+fn quoted_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    }
 }

@@ -1,0 +1,733 @@
+//! Every bad input of the scenario issue gives one error whose message names the file, the
+//! line:column of the offending text, the key, and the allowed range with its unit.
+
+use std::path::Path;
+
+use reentry_scenario::{ScenarioError, load, load_str};
+
+/// A valid scenario with a vehicle, a two-level fragment tree, a target zone and a Monte Carlo
+/// table; each test breaks one thing in it.
+const BASE: &str = r#"[scenario]
+name = "bad-input-base"
+epoch_utc = "2026-03-16T17:05:00Z"
+
+[initial.entry]
+lat_deg = -30.0
+lon_deg = -175.0
+alt_km = 110.0
+speed_m_s = 7550.0
+flight_path_angle_deg = -1.3
+heading_deg = 110.0
+
+[vehicle]
+name = "test vehicle"
+mass_kg = 4000.0
+cd = 1.8
+area_m2 = 12.0
+breakup_altitude_km = 78.0
+
+[[fragment]]
+id = "tank"
+shape = "sphere"
+diameter_m = 0.4
+mass_kg = 14.0
+material = "titanium-6al4v"
+hollow = true
+
+[[fragment]]
+id = "valve"
+parent = "tank"
+shape = "cylinder"
+diameter_m = 0.05
+length_m = 0.1
+mass_kg = 0.5
+material = "stainless-316"
+
+[target_zone]
+polygon_deg = [[-165.0, -36.0], [-105.0, -36.0], [-105.0, -56.0]]
+
+[monte_carlo]
+samples = 10
+seed = 1
+"#;
+
+/// The public p4 case's orbit start (ISS TLE with valid checksums).
+const TLE_BASE: &str = r#"[scenario]
+name = "tle-base"
+epoch_utc = "2026-03-16T13:24:00Z"
+
+[initial.tle]
+line1 = "1 25544U 98067A   26076.83874734  .00009567  00000+0  18567-3 0  9991"
+line2 = "2 25544  51.6336  32.0723 0006231 202.9067 157.1644 15.48349303557590"
+
+[[burn]]
+start_utc = "2026-03-16T16:35:30Z"
+delta_v_m_s = 110.0
+thrust_n = 2950.0
+isp_s = 302.0
+
+[vehicle]
+mass_kg = 5800.0
+cd = 1.8
+area_m2 = 15.0
+
+[[fragment]]
+id = "he-bottle"
+shape = "sphere"
+diameter_m = 0.4
+mass_kg = 14.0
+material = "titanium-6al4v"
+hollow = true
+"#;
+
+const FILE: &str = "bad.toml";
+
+/// `text` with `from` replaced by `to` (exactly once: the test would be wrong otherwise).
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "'{from}' must occur once");
+    text.replacen(from, to, 1)
+}
+
+/// The error of loading `text`, which must fail.
+fn error_of(text: &str) -> ScenarioError {
+    match load_str(Path::new(FILE), text) {
+        Ok(s) => panic!("accepted a bad scenario '{}'", s.name),
+        Err(e) => e,
+    }
+}
+
+/// 1-based line and column of the first occurrence of `needle` in `text`; a `|` in the needle
+/// marks the position inside it (`"mass_kg = |0.0"`).
+fn position(text: &str, needle: &str) -> (usize, usize) {
+    let shift = needle.find('|').unwrap_or(0);
+    let plain = needle.replace('|', "");
+    let offset = text
+        .find(&plain)
+        .unwrap_or_else(|| panic!("'{plain}' not in text"))
+        + shift;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, column)
+}
+
+/// Asserts the message starts with `bad.toml:<line>:<col>: <key>` (the position of `at` in the
+/// text) and contains every piece of `parts`, and an "; allowed: " clause.
+fn assert_message(text: &str, error: &ScenarioError, at: &str, key: &str, parts: &[&str]) {
+    let message = error.to_string();
+    let (line, column) = position(text, at);
+    let head = format!("{FILE}:{line}:{column}: {key}");
+    assert!(
+        message.starts_with(&head),
+        "expected '{head}…', got: {message}"
+    );
+    assert!(
+        message.contains("; allowed: "),
+        "no allowed clause: {message}"
+    );
+    for part in parts {
+        assert!(message.contains(part), "'{part}' missing from: {message}");
+    }
+    assert!(!message.contains('\n'), "not one line: {message}");
+}
+
+#[test]
+fn base_scenarios_are_valid() {
+    for text in [BASE, TLE_BASE] {
+        let result = load_str(Path::new(FILE), text);
+        assert!(
+            result.is_ok(),
+            "{}",
+            result.err().map(|e| e.to_string()).unwrap_or_default()
+        );
+    }
+}
+
+#[test]
+fn unknown_key() {
+    let text = edit(BASE, "cd = 1.8\n", "cd = 1.8\ncdd = 2.0\n");
+    let e = error_of(&text);
+    assert!(matches!(e, ScenarioError::UnknownKey { .. }));
+    assert_message(
+        &text,
+        &e,
+        "cdd",
+        "vehicle.cdd",
+        &[
+            "unknown key",
+            "the keys of [vehicle]",
+            "mass_kg",
+            "breakup_altitude_km",
+        ],
+    );
+
+    let text = edit(BASE, "[monte_carlo]", "[montecarlo]");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "montecarlo",
+        "montecarlo",
+        &["unknown key", "monte_carlo"],
+    );
+}
+
+#[test]
+fn unknown_key_in_an_array_table_names_the_element() {
+    let text = edit(BASE, "hollow = true\n", "hollow = true\nmass = 3.0\n");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "mass = 3.0",
+        "fragment.mass",
+        &["(fragment #1)", "unknown key", "mass_kg"],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let text = edit(BASE, "mass_kg = 4000.0", "mass_kg = \"heavy\"");
+    let e = error_of(&text);
+    assert!(matches!(e, ScenarioError::WrongType { .. }));
+    assert_message(
+        &text,
+        &e,
+        "\"heavy\"",
+        "vehicle.mass_kg",
+        &[
+            "wrong type",
+            "string \"heavy\"",
+            "a number",
+            "1e-6 to 1e6 kg",
+        ],
+    );
+
+    let text = edit(BASE, "hollow = true", "hollow = \"yes\"");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"yes\"",
+        "fragment.hollow",
+        &["wrong type", "true or false"],
+    );
+}
+
+#[test]
+fn negative_or_zero_mass() {
+    for bad in ["-14.0", "0.0"] {
+        let text = edit(BASE, "mass_kg = 14.0", &format!("mass_kg = {bad}"));
+        let e = error_of(&text);
+        assert!(matches!(e, ScenarioError::OutOfRange { .. }));
+        assert_message(
+            &text,
+            &e,
+            &format!("mass_kg = |{bad}"),
+            "fragment.mass_kg",
+            &[
+                "(fragment \"tank\")",
+                "kg is out of range",
+                "1e-6 to 1e6 kg",
+            ],
+        );
+    }
+    let text = edit(BASE, "mass_kg = 4000.0", "mass_kg = -1");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |-1",
+        "vehicle.mass_kg",
+        &["-1 kg is out of range", "1e-6 to 1e6 kg"],
+    );
+}
+
+#[test]
+fn non_positive_diameter() {
+    for bad in ["0.0", "-0.4"] {
+        let text = edit(BASE, "diameter_m = 0.4", &format!("diameter_m = {bad}"));
+        let e = error_of(&text);
+        assert_message(
+            &text,
+            &e,
+            &format!("diameter_m = |{bad}"),
+            "fragment.diameter_m",
+            &["(fragment \"tank\")", "m is out of range", "1e-4 to 100 m"],
+        );
+    }
+}
+
+#[test]
+fn parent_does_not_exist() {
+    let text = edit(BASE, "parent = \"tank\"", "parent = \"tnak\"");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"tnak\"",
+        "fragment.parent",
+        &[
+            "(fragment \"valve\")",
+            "parent \"tnak\" does not exist",
+            "\"vehicle\"",
+            "tank, valve",
+        ],
+    );
+}
+
+#[test]
+fn parent_cycle_is_named() {
+    let text = edit(
+        BASE,
+        "id = \"tank\"\n",
+        "id = \"tank\"\nparent = \"valve\"\n",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"valve\"\n",
+        "fragment.parent",
+        &["cycle", "tank → valve → tank", "a tree"],
+    );
+
+    let text = edit(BASE, "parent = \"tank\"", "parent = \"valve\"");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"valve\"\nshape",
+        "fragment.parent",
+        &["cycle: valve → valve"],
+    );
+}
+
+#[test]
+fn parent_vehicle_without_vehicle_table() {
+    let start = BASE.find("[vehicle]").unwrap_or(0);
+    let end = BASE.find("[[fragment]]").unwrap_or(0);
+    let text = BASE[..start].to_string() + &BASE[end..];
+    let text = edit(
+        &text,
+        "id = \"tank\"\n",
+        "id = \"tank\"\nparent = \"vehicle\"\n",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"vehicle\"",
+        "fragment.parent",
+        &["no [vehicle] table"],
+    );
+}
+
+#[test]
+fn unknown_material() {
+    let text = edit(BASE, "\"titanium-6al4v\"", "\"unobtainium\"");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"unobtainium\"",
+        "fragment.material",
+        &[
+            "unknown material \"unobtainium\"",
+            "aluminium-6061",
+            "stainless-316",
+            "[[material]]",
+        ],
+    );
+}
+
+#[test]
+fn a_material_table_adds_a_material() {
+    let text = edit(BASE, "\"titanium-6al4v\"", "\"unobtainium\"")
+        + "\n[[material]]\nid = \"unobtainium\"\ndensity_kg_m3 = 3000.0\nspecific_heat_j_kg_k = 700.0\nmelt_temperature_k = 2500.0\nheat_of_fusion_kj_kg = 400.0\nemissivity = 0.5\n";
+    let scenario = load_str(Path::new(FILE), &text);
+    let melt = scenario.map(|s| s.problem.fragments[0].material.melt_temperature_k);
+    assert_eq!(melt.ok(), Some(2500.0));
+    let text = text.replace("emissivity = 0.5", "emissivity = 1.5");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "1.5",
+        "material.emissivity",
+        &["(material \"unobtainium\")", "above 0 up to 1"],
+    );
+}
+
+#[test]
+fn unknown_shape() {
+    let text = edit(BASE, "shape = \"sphere\"", "shape = \"cube\"");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"cube\"",
+        "fragment.shape",
+        &[
+            "unknown value \"cube\"",
+            "\"sphere\"",
+            "\"cylinder\"",
+            "\"box\"",
+            "\"plate\"",
+        ],
+    );
+}
+
+#[test]
+fn missing_dimension_for_a_shape() {
+    let text = edit(BASE, "length_m = 0.1\n", "");
+    let e = error_of(&text);
+    assert!(matches!(e, ScenarioError::MissingKey { .. }));
+    assert_message(
+        &text,
+        &e,
+        "\"cylinder\"",
+        "fragment.length_m",
+        &[
+            "(fragment \"valve\")",
+            "missing",
+            "a cylinder needs diameter_m, length_m",
+            "1e-4 to 100 m",
+        ],
+    );
+
+    let text = edit(
+        BASE,
+        "diameter_m = 0.4\n",
+        "diameter_m = 0.4\nwidth_m = 0.3\n",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "0.3",
+        "fragment.width_m",
+        &["does not apply to a sphere", "diameter_m"],
+    );
+}
+
+#[test]
+fn breakup_above_the_initial_altitude() {
+    let text = edit(
+        BASE,
+        "breakup_altitude_km = 78.0",
+        "breakup_altitude_km = 120.0",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "120.0",
+        "vehicle.breakup_altitude_km",
+        &[
+            "120 km is out of range",
+            "below initial.entry.alt_km (110 km)",
+        ],
+    );
+
+    let text = edit(BASE, "alt_km = 110.0", "alt_km = 70.0");
+    let text = edit(&text, "breakup_altitude_km = 78.0\n", "");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[vehicle]",
+        "vehicle.breakup_altitude_km",
+        &["default break-up altitude of 78 km", "(70 km)"],
+    );
+}
+
+#[test]
+fn release_altitude_needs_a_parent_below_the_start() {
+    let text = edit(
+        BASE,
+        "hollow = true\n",
+        "hollow = true\nrelease_altitude_km = 130.0\n",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "130.0",
+        "fragment.release_altitude_km",
+        &["below initial.entry.alt_km"],
+    );
+}
+
+#[test]
+fn invalid_tle_checksum() {
+    let text = edit(TLE_BASE, "0  9991\"", "0  9992\"");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"1 25544U",
+        "initial.tle.line1",
+        &[
+            "checksum digit is '2'",
+            "checksum is 1",
+            "69 characters",
+            "mod-10 checksum",
+        ],
+    );
+
+    let text = edit(TLE_BASE, "15.48349303557590", "15.4834930355759");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"2 25544",
+        "initial.tle.line2",
+        &["68 characters, not 69"],
+    );
+
+    // A digit changed together with the checksum: only the catalogue numbers disagree.
+    let text = edit(TLE_BASE, "2 25544  51.6336", "2 25545  51.6336");
+    let text = edit(&text, "15.48349303557590", "15.48349303557591");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"2 25545",
+        "initial.tle.line2",
+        &["catalogue number 25545 differs"],
+    );
+}
+
+#[test]
+fn tle_far_from_the_epoch() {
+    let text = edit(
+        TLE_BASE,
+        "epoch_utc = \"2026-03-16T13:24:00Z\"",
+        "epoch_utc = \"2026-06-16T13:24:00Z\"",
+    );
+    let text = edit(&text, "2026-03-16T16:35:30Z", "2026-06-16T16:35:30Z");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"1 25544U",
+        "initial.tle.line1",
+        &["days from scenario.epoch_utc", "within 30 days"],
+    );
+}
+
+#[test]
+fn samples_zero() {
+    let text = edit(BASE, "samples = 10", "samples = 0");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "0\nseed",
+        "monte_carlo.samples",
+        &["0  is out of range", "an integer 1 to 1e8"],
+    );
+}
+
+#[test]
+fn unreadable_or_empty_file() {
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-scenario.toml");
+    let e = load(&missing);
+    let message = e.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        message.starts_with(&missing.display().to_string()),
+        "{message}"
+    );
+    assert!(
+        message.contains("cannot read the scenario file") && message.contains("allowed:"),
+        "{message}"
+    );
+
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let e = load(dir);
+    assert!(matches!(e, Err(ScenarioError::Unreadable { .. })));
+
+    for empty in ["", "  \n\n", "# only a comment\n"] {
+        let e = error_of(empty);
+        assert!(matches!(e, ScenarioError::Empty { .. }));
+        let message = e.to_string();
+        assert!(
+            message.starts_with("bad.toml: the scenario file is empty; allowed: "),
+            "{message}"
+        );
+    }
+
+    let e = error_of("[scenario]\nname = \"x\n");
+    assert!(matches!(e, ScenarioError::Syntax { .. }), "{e}");
+    assert!(e.to_string().starts_with("bad.toml:2:"), "{e}");
+}
+
+#[test]
+fn polygon_with_fewer_than_three_points() {
+    let text = edit(BASE, ", [-105.0, -56.0]]", "]");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[[-165.0",
+        "target_zone.polygon_deg",
+        &["2 distinct points", "at least 3 distinct [lon, lat] points"],
+    );
+
+    let text = edit(BASE, "[-105.0, -56.0]]", "[-105.0, -36.0]]");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[[-165.0",
+        "target_zone.polygon_deg",
+        &["2 distinct points"],
+    );
+
+    let text = edit(BASE, "[-105.0, -56.0]]", "[-105.0, -96.0]]");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[-105.0, -96.0]",
+        "target_zone.polygon_deg",
+        &["(point #3)", "lat -90 to 90"],
+    );
+}
+
+#[test]
+fn duplicate_fragment_ids() {
+    let text = edit(BASE, "id = \"valve\"", "id = \"tank\"");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"tank\"\nparent",
+        "fragment.id",
+        &["used twice", "unique"],
+    );
+}
+
+#[test]
+fn dispersion_rules() {
+    let mc = |body: &str| format!("{BASE}\n[monte_carlo.dispersions]\n{body}\n");
+
+    let text = mc("fragment_cd_scale = { dist = \"normal\", sigma = 0.2 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "0.2",
+        "monte_carlo.dispersions.fragment_cd_scale.sigma",
+        &["reaches a factor of", "sigma below 0.1666", "lognormal"],
+    );
+
+    let text = mc("breakup_altitude_km = { dist = \"uniform\", min = 84.0, max = 72.0 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "72.0",
+        "monte_carlo.dispersions.breakup_altitude_km.max",
+        &["not above min", "max > min"],
+    );
+
+    let text = mc("breakup_altitude_km = { dist = \"uniform\", min = 72.0, max = 120.0 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "72.0",
+        "monte_carlo.dispersions.breakup_altitude_km",
+        &["outside 0..110"],
+    );
+
+    let text = mc("delta_v_m_s = { dist = \"normal\", sigma = 1.5 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "{ dist",
+        "monte_carlo.dispersions.delta_v_m_s",
+        &["no [[burn]]"],
+    );
+
+    let text = mc("density_scale = { dist = \"lognormal\", sigma = 0.15, mean = 1.0 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "1.0 }",
+        "monte_carlo.dispersions.density_scale.mean",
+        &["does not apply to dist = \"lognormal\""],
+    );
+
+    let text = mc("density_scale = { dist = \"gaussian\", sigma = 0.15 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"gaussian\"",
+        "monte_carlo.dispersions.density_scale.dist",
+        &[
+            "dist = \"normal\", \"uniform\" or \"lognormal\"",
+            "mean − 6 sigma above 0",
+        ],
+    );
+
+    let text = mc("density_scale = { dist = \"normal\", sigma = 0.1, spread = 2 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "spread",
+        "monte_carlo.dispersions.density_scale.spread",
+        &["unknown key", "sigma, mean, min, max"],
+    );
+}
+
+#[test]
+fn model_specific_environment_keys() {
+    let text = edit(
+        BASE,
+        "[vehicle]",
+        "[environment]\natmosphere = \"exponential\"\nrho0_kg_m3 = 1.225\n\n[vehicle]",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[environment]",
+        "environment.scale_height_km",
+        &["rho0_kg_m3 is given without"],
+    );
+
+    let text = edit(
+        BASE,
+        "[vehicle]",
+        "[environment]\natmosphere = \"us76\"\nscale_height_km = 7.2\n\n[vehicle]",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "7.2",
+        "environment.scale_height_km",
+        &["only to atmosphere = \"exponential\""],
+    );
+
+    let text = edit(
+        BASE,
+        "[vehicle]",
+        "[environment]\natmosphere = \"nrlmsise00\"\nspace_weather_file = \"missing-sw.csv\"\n\n[vehicle]",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"missing-sw.csv\"",
+        "environment.space_weather_file",
+        &["not a readable file"],
+    );
+}
