@@ -51,9 +51,9 @@ pub fn gmst_rad_from_j2000_s(ut1_j2000_s: f64) -> f64 {
 ///
 /// r_ecef = R3(θ) r_teme, v_ecef = R3(θ) v_teme − ω × r_ecef, with θ = GMST,
 /// R3(θ) = [[cos θ, sin θ, 0], [−sin θ, cos θ, 0], [0, 0, 1]] and ω = (0, 0, ω_E).
-/// Polar motion (about 10 m) and the equation of the equinoxes difference between TEME and the
-/// pseudo-Earth-fixed frame are neglected, as in Vallado et al. (2006), "Revisiting Spacetrack
-/// Report #3", AIAA 2006-6753, §"TEME" (TEME → PEF by GMST alone).
+/// TEME → pseudo-Earth-fixed is the rotation by GMST alone (Vallado et al. 2006, "Revisiting
+/// Spacetrack Report #3", AIAA 2006-6753); PEF → ITRF, the polar motion (about 0.4″: 10–20 m at
+/// LEO radii), is neglected (PHYSICS.md §1).
 pub fn teme_to_ecef(
     position_m: [f64; 3],
     velocity_m_s: [f64; 3],

@@ -75,3 +75,35 @@ pub fn surface_average_factor(knudsen: f64) -> f64 {
         + (FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR)
             * bridge_weight(knudsen)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// F is F_c = 0.275 in continuum, F_fm = 0.25 in free-molecular flow, halfway where the
+    /// bridge weight is ½ (Kn = 0.1).
+    #[test]
+    fn surface_average_factor_limits() {
+        assert_eq!(surface_average_factor(1e-4), 0.275);
+        assert_eq!(surface_average_factor(1e-3), 0.275);
+        assert_eq!(surface_average_factor(10.0), 0.25);
+        assert_eq!(surface_average_factor(1e3), 0.25);
+        assert!((surface_average_factor(0.1) - 0.2625).abs() < 1e-15);
+    }
+
+    /// Sutton–Graves scales as √(ρ/R_n) V³ and DKR as √(ρ/R_n) V^3.15 (hand ratios).
+    #[test]
+    fn correlation_scaling() {
+        let sg =
+            |rho, v, rn| continuum_heat_flux_w_m2(ContinuumCorrelation::SuttonGraves, rho, v, rn);
+        let dkr = |rho, v, rn| {
+            continuum_heat_flux_w_m2(ContinuumCorrelation::DetraKempRiddell, rho, v, rn)
+        };
+        assert!((sg(4e-5, 7000.0, 0.1) / sg(1e-5, 7000.0, 0.1) - 2.0).abs() < 1e-15);
+        assert!((sg(1e-5, 7000.0, 0.4) / sg(1e-5, 7000.0, 0.1) - 0.5).abs() < 1e-15);
+        assert!((sg(1e-5, 8000.0, 0.1) / sg(1e-5, 4000.0, 0.1) - 8.0).abs() < 1e-14);
+        assert!((dkr(1e-5, 8000.0, 0.1) / dkr(1e-5, 4000.0, 0.1) - 2f64.powf(3.15)).abs() < 1e-13);
+        // DKR at its reference point: ρ = 1.225, V = 7924.8, R_n = 1 m gives the coefficient.
+        assert!((dkr(1.225, 7924.8, 1.0) - DKR_COEFFICIENT_W_M1_5).abs() < 1e-6);
+    }
+}
