@@ -12,4 +12,6 @@ fn main() {
     println!("cargo:rustc-env=REENTRY_GIT_COMMIT={commit}");
     println!("cargo:rerun-if-changed=../../.git/HEAD");
     println!("cargo:rerun-if-changed=../../.git/refs/heads");
+    // After `git gc` branch heads live here instead of refs/heads.
+    println!("cargo:rerun-if-changed=../../.git/packed-refs");
 }

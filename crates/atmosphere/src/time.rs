@@ -132,8 +132,7 @@ impl Epoch {
             o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) && &o[3..4] == ":" => {
                 let h: f64 = o[1..3].parse().map_err(|_| bad())?;
                 let m: f64 = o[4..6].parse().map_err(|_| bad())?;
-                let s = (h * 3600.0 + m * 60.0) * if o.starts_with('-') { -1.0 } else { 1.0 };
-                s
+                (h * 3600.0 + m * 60.0) * if o.starts_with('-') { -1.0 } else { 1.0 }
             }
             _ => return Err(bad()),
         };
