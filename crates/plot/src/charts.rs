@@ -305,9 +305,9 @@ impl<'a> TrajectoryChart<'a> {
         }
     }
 
-    /// Rows from 20 s before the clock origin on (the orbit phase before is not shown).
+    /// Rows from the clock origin on (the orbit phase before is not shown).
     fn shown<'b>(&self, line: &'b Line<'a>) -> impl Iterator<Item = &'a TrajectoryRow> + 'b {
-        let start = self.time_origin_s - 20.0;
+        let start = self.time_origin_s;
         line.rows.iter().copied().filter(move |r| r.time_s >= start)
     }
 }
@@ -719,10 +719,13 @@ impl Figure for DemiseChart<'_> {
             *histogram.entry(m).or_default().entry(bin).or_default() +=
                 f.count as f64 / samples as f64;
         }
-        let count_max = histogram
-            .values()
-            .flat_map(|h| h.values().copied())
-            .fold(0.0, f64::max);
+        let mut bin_totals: BTreeMap<i64, f64> = BTreeMap::new();
+        for bins in histogram.values() {
+            for (&bin, &count) in bins {
+                *bin_totals.entry(bin).or_default() += count;
+            }
+        }
+        let count_max = bin_totals.values().copied().fold(0.0, f64::max);
         let alt_axis = Axis::new(0.0, (alt_max_km + HISTOGRAM_BIN_KM).max(10.0), 7.0);
         let count_axis = Axis::new(0.0, (count_max * 1.08).max(0.1), 5.0);
         let mut chart = ChartBuilder::on(&panels[0])
@@ -751,32 +754,27 @@ impl Figure for DemiseChart<'_> {
                 ))
                 .map_err(draw_err)?;
         }
+        // Stacked bars: each bin's objects split by material, materials in a fixed order.
+        let mut stacked: BTreeMap<i64, f64> = BTreeMap::new();
         for (m, bins) in &histogram {
             let colour = style::material_colour(m, &materials);
-            let (Some(&first), Some(&last)) = (bins.keys().next(), bins.keys().next_back()) else {
-                continue;
-            };
-            // Step outline: along each bin at its count, closing on the axis.
-            let mut outline = vec![(0.0, first as f64 * HISTOGRAM_BIN_KM)];
-            for bin in first..=last {
-                let c = bins.get(&bin).copied().unwrap_or(0.0);
+            for (&bin, &count) in bins {
+                let left = stacked.entry(bin).or_default();
                 let low = bin as f64 * HISTOGRAM_BIN_KM;
-                outline.push((c, low));
-                outline.push((c, low + HISTOGRAM_BIN_KM));
+                chart
+                    .draw_series([
+                        Rectangle::new(
+                            [(*left, low), (*left + count, low + HISTOGRAM_BIN_KM)],
+                            colour.filled(),
+                        ),
+                        Rectangle::new(
+                            [(*left, low), (*left + count, low + HISTOGRAM_BIN_KM)],
+                            WHITE.stroke_width(1),
+                        ),
+                    ])
+                    .map_err(draw_err)?;
+                *left += count;
             }
-            outline.push((0.0, (last + 1) as f64 * HISTOGRAM_BIN_KM));
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    outline.clone(),
-                    colour.mix(0.15).filled(),
-                )))
-                .map_err(draw_err)?;
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    outline,
-                    colour.stroke_width(2),
-                )))
-                .map_err(draw_err)?;
         }
 
         // Survivors per material: mean objects and mass on the ground per re-entry.
@@ -816,7 +814,7 @@ impl Figure for DemiseChart<'_> {
             .axis_style(INK.stroke_width(1))
             .label_style(text_style(19.0, INK))
             .axis_desc_style(text_style(21.0, INK))
-            .x_desc("surviving objects per re-entry")
+            .x_desc("surviving objects per re-entry (and their mass)")
             .x_label_formatter(&|v| value_axis.label(*v))
             .y_label_formatter(&|v| {
                 let i = v.round();
@@ -853,7 +851,7 @@ impl Figure for DemiseChart<'_> {
             chart
                 .plotting_area()
                 .draw(&Text::new(
-                    format!("{count:.1} ({} in all)", style::format_mass(*kg)),
+                    format!("{count:.1}  ({})", style::format_mass(*kg)),
                     (*count + 0.02 * (value_axis.high - value_axis.low), y),
                     text_style(18.0, INK).pos(Pos::new(HPos::Left, VPos::Center)),
                 ))

@@ -431,7 +431,11 @@ impl Footprint<'_> {
             lines.push(format!("P(impact on land) = {:.1} %", 100.0 * p));
         }
         if let Some(ec) = summary.casualty_expectation_mean {
-            lines.push(format!("casualty expectation = {ec:.2e}"));
+            lines.push(if ec == 0.0 {
+                "casualty expectation = 0".to_string()
+            } else {
+                format!("casualty expectation = {ec:.2e}")
+            });
         }
         for line in lines {
             side.draw(&Text::new(line, (12, y), text_style(18.0, INK)))
