@@ -2,7 +2,8 @@
 //! (17 fragment nodes under a vehicle, entry state at 120 km, dispersed), with 1 and 2 worker
 //! threads; the ratio of the two gives the parallel efficiency. Results in docs/performance.md.
 //!
-//! `cargo bench -p reentry-benches --bench montecarlo`
+//! `cargo bench -p reentry-benches --bench montecarlo` (set `REENTRY_BENCH_SCENARIO` to bench
+//! another scenario file).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -13,8 +14,8 @@ use reentry_montecarlo::{
 };
 use reentry_solver::{Kernel, TrajectoryPoint};
 
-/// Samples per measured run: enough work units (16 samples each) to keep 2 threads busy.
-const SAMPLES: u64 = 64;
+/// Samples per measured run: 32 work units of 8 samples, so 2 threads stay balanced.
+const SAMPLES: u64 = 256;
 
 /// Counts rows instead of writing them (the benchmark measures the driver and solver).
 struct CountingSink {
@@ -34,7 +35,12 @@ impl RunSink for CountingSink {
 }
 
 fn bench_montecarlo(c: &mut Criterion) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios/atv-1-like.toml");
+    // REENTRY_BENCH_SCENARIO points a copied bench binary at the file on another machine.
+    let path = std::env::var_os("REENTRY_BENCH_SCENARIO")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios/atv-1-like.toml")
+        });
     let scenario = match reentry_scenario::load(&path) {
         Ok(s) => s,
         Err(e) => panic!("benchmark scenario: {e}"),
@@ -77,7 +83,7 @@ fn bench_montecarlo(c: &mut Criterion) {
         shard: Shard::WHOLE,
         kernel: Kernel::Lanes,
         threads: Some(threads),
-        samples_per_chunk: RunPlan::DEFAULT_SAMPLES_PER_CHUNK,
+        samples_per_chunk: RunPlan::samples_per_chunk_for(SAMPLES, threads),
         trajectory_step_s: 1.0,
     };
     let run = |threads| {

@@ -67,9 +67,24 @@ pub struct RunPlan {
 }
 
 impl RunPlan {
-    /// Default samples per work unit: 16 samples × a few nodes keeps every SIMD lane busy and
-    /// gives enough units for load balance.
+    /// Default samples per work unit for large runs: 16 samples × a few nodes keeps every SIMD
+    /// lane busy, also through the vehicle phase (one node per sample).
     pub const DEFAULT_SAMPLES_PER_CHUNK: usize = 16;
+
+    /// Smallest unit that still fills the SIMD lanes in the vehicle phase (one lane per sample).
+    pub const MIN_SAMPLES_PER_CHUNK: usize = reentry_lanes::LANES;
+
+    /// Samples per unit for `samples_in_shard` samples on `threads` threads: 16 when every
+    /// thread gets at least 8 such units, else 8 (= LANES), so small runs still balance (a
+    /// thread's last unit is at most 1/8 of its work).
+    pub fn samples_per_chunk_for(samples_in_shard: u64, threads: usize) -> usize {
+        let per_thread = samples_in_shard / threads.max(1) as u64;
+        if per_thread >= 8 * Self::DEFAULT_SAMPLES_PER_CHUNK as u64 {
+            Self::DEFAULT_SAMPLES_PER_CHUNK
+        } else {
+            Self::MIN_SAMPLES_PER_CHUNK
+        }
+    }
 }
 
 /// Where results go, in sample order. Calls happen on the thread that called [`run`].
@@ -321,5 +336,79 @@ mod tests {
         });
         assert!(!other[0].nominal_with_trajectory);
         assert_eq!(other[0].samples, vec![1, 3, 5, 7]);
+    }
+
+    struct Collect {
+        rows: Vec<FragmentRow>,
+        trajectory_points: usize,
+    }
+
+    impl RunSink for Collect {
+        fn trajectory(&mut self, points: &[TrajectoryPoint]) -> std::io::Result<()> {
+            self.trajectory_points = points.len();
+            Ok(())
+        }
+        fn sample_rows(&mut self, rows: &[FragmentRow]) -> std::io::Result<()> {
+            self.rows.extend_from_slice(rows);
+            Ok(())
+        }
+    }
+
+    /// Rows do not depend on the unit size or the thread count (the solver's batch invariance
+    /// and the per-sample streams), and arrive in sample order.
+    #[test]
+    fn rows_are_independent_of_chunking_and_threads() {
+        use crate::dispersion::{Applied, Dispersion, Distribution};
+        let mut problem = crate::dispersion::test_problem();
+        problem.burns.clear();
+        let dispersions = Dispersions {
+            density_scale: Some(Dispersion {
+                distribution: Distribution::LogNormal {
+                    mu: 0.0,
+                    sigma: 0.15,
+                },
+                applied: Applied::Factor,
+            }),
+            fragment_mass_scale: Some(Dispersion {
+                distribution: Distribution::Normal {
+                    mean: 1.0,
+                    sigma: 0.05,
+                },
+                applied: Applied::Factor,
+            }),
+            ..Dispersions::default()
+        };
+        let context = RiskContext {
+            target_zone: None,
+            is_land: |_, _| false,
+            orbit_average_density_per_km2: None,
+        };
+        let go = |chunk: usize, threads: usize| {
+            let plan = RunPlan {
+                samples: 11,
+                seed: 5,
+                shard: Shard::WHOLE,
+                kernel: Kernel::Lanes,
+                threads: Some(threads),
+                samples_per_chunk: chunk,
+                trajectory_step_s: 5.0,
+            };
+            let mut sink = Collect {
+                rows: Vec::new(),
+                trajectory_points: 0,
+            };
+            let stats = run(&problem, &dispersions, &plan, context.clone(), &mut sink).unwrap();
+            (sink, stats)
+        };
+        let (base, base_stats) = go(16, 1);
+        assert!(base.trajectory_points > 0);
+        assert_eq!(base.rows.len(), 11 * 3);
+        let samples: Vec<u64> = base.rows.iter().map(|r| r.sample).collect();
+        assert!(samples.windows(2).all(|w| w[0] <= w[1]));
+        for (chunk, threads) in [(1, 2), (3, 2), (8, 1)] {
+            let (other, stats) = go(chunk, threads);
+            assert_eq!(other.rows, base.rows, "chunk {chunk}, threads {threads}");
+            assert_eq!(stats, base_stats);
+        }
     }
 }

@@ -255,6 +255,16 @@ pub fn run(args: RunArgs) -> CliResult {
         samples_per_chunk: RunPlan::DEFAULT_SAMPLES_PER_CHUNK,
         trajectory_step_s: scenario.trajectory_step_s,
     };
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));
+    let plan = RunPlan {
+        samples_per_chunk: RunPlan::samples_per_chunk_for(
+            plan.shard.samples(samples).count() as u64,
+            threads,
+        ),
+        ..plan
+    };
     let orbit_average_density_per_km2 = if scenario.uncontrolled {
         initial_inclination_rad(problem).map(orbit_average_density_per_km2)
     } else {
