@@ -4,6 +4,7 @@
 //! allowed), 1 internal failure.
 
 mod commands;
+mod validation;
 
 use std::process::ExitCode;
 

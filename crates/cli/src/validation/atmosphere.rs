@@ -1,0 +1,170 @@
+//! Atmosphere cases: the published U.S. Standard Atmosphere 1976 table and the documented
+//! NRLMSISE-00 test cases.
+
+use reentry_atmosphere::nrlmsise00::{Input, Switches, reference};
+use reentry_atmosphere::{Atmosphere, AtmospherePoint, Epoch};
+
+use super::CaseResult;
+
+/// PHYSICS.md §2.1 target for US76: T, p and ρ within 3e-4 relative of the published tables.
+/// The published values carry 4-5 significant digits (rounding alone is at most 6e-5 relative,
+/// for 8.152e-9), so the bound is the specification's interpolation budget, not rounding.
+const US76_TOLERANCE: f64 = 3e-4;
+
+/// U.S. Standard Atmosphere 1976 (NOAA-S/T 76-1562), Table I, at 26 geometric altitudes:
+/// (altitude km, T K, p Pa, ρ kg/m³). Copied from /work/shared/reference/us76_published.csv
+/// (levels 0-6 of the geopotential layers at their geometric altitudes, then Table I rows).
+const US76_TABLE_I: [(f64, f64, f64, f64); 26] = [
+    (0.000, 288.15, 101325.0, 1.225),
+    (11.019, 216.65, 22632.0, 0.36392),
+    (20.063, 216.65, 5474.8, 0.088035),
+    (32.162, 228.65, 868.01, 0.013225),
+    (47.350, 270.65, 110.9, 0.0014275),
+    (51.412, 270.65, 66.938, 0.0008616),
+    (71.802, 214.65, 3.9564, 6.4211e-05),
+    (86.000, 186.87, 0.37338, 6.958e-06),
+    (90.000, 186.87, 0.18359, 3.416e-06),
+    (91.000, 186.87, 0.15381, 2.86e-06),
+    (100.000, 195.08, 0.032011, 5.604e-07),
+    (110.000, 240.0, 0.0071042, 9.708e-08),
+    (115.000, 300.0, 0.0040096, 4.289e-08),
+    (120.000, 360.0, 0.0025382, 2.222e-08),
+    (130.000, 469.27, 0.0012505, 8.152e-09),
+    (150.000, 634.39, 0.00045422, 2.076e-09),
+    (200.000, 854.56, 8.4736e-05, 2.541e-10),
+    (250.000, 941.33, 2.4767e-05, 6.073e-11),
+    (300.000, 976.01, 8.7704e-06, 1.916e-11),
+    (400.000, 995.83, 1.4518e-06, 2.803e-12),
+    (500.000, 999.24, 3.0236e-07, 5.215e-13),
+    (600.000, 999.85, 8.213e-08, 1.137e-13),
+    (700.000, 999.97, 3.1908e-08, 3.07e-14),
+    (800.000, 999.99, 1.7036e-08, 1.136e-14),
+    (900.000, 1000.0, 1.0873e-08, 5.759e-15),
+    (1000.000, 1000.0, 7.5138e-09, 3.561e-15),
+];
+
+/// US76 T, p and ρ at every published altitude, through [`Atmosphere::Us76`].
+pub fn us76_published() -> Vec<CaseResult> {
+    let model = Atmosphere::Us76;
+    let mut rows = Vec::with_capacity(3 * US76_TABLE_I.len());
+    for (altitude_km, t_k, p_pa, rho_kg_m3) in US76_TABLE_I {
+        let sample = model.sample(&AtmospherePoint {
+            altitude_m: altitude_km * 1e3,
+            latitude_rad: 0.0,
+            longitude_rad: 0.0,
+            epoch: Epoch::default(),
+        });
+        let case = "US76 Table I";
+        rows.push(CaseResult::relative(
+            case,
+            format!("T({altitude_km} km) K"),
+            t_k,
+            sample.temperature_k,
+            US76_TOLERANCE,
+        ));
+        rows.push(CaseResult::relative(
+            case,
+            format!("p({altitude_km} km) Pa"),
+            p_pa,
+            sample.pressure_pa,
+            US76_TOLERANCE,
+        ));
+        rows.push(CaseResult::relative(
+            case,
+            format!("rho({altitude_km} km) kg/m3"),
+            rho_kg_m3,
+            sample.density_kg_m3,
+            US76_TOLERANCE,
+        ));
+    }
+    rows
+}
+
+/// PHYSICS.md §2.2 target for the documented NRLMSISE-00 test cases: 1e-6 relative. The
+/// documented outputs carry 7 significant digits (rounding ≤ 5e-7 relative).
+const NRLMSISE00_TOLERANCE: f64 = 1e-6;
+
+/// One documented NRLMSISE-00 test case (the model's C/Fortran test driver): inputs and the
+/// documented total mass density (gtd7, kg/m³) and temperature at the altitude (K).
+struct MsisCase {
+    case: u32,
+    day_of_year: f64,
+    ut_s: f64,
+    altitude_km: f64,
+    latitude_deg: f64,
+    longitude_deg: f64,
+    local_solar_time_h: f64,
+    f107a: f64,
+    f107: f64,
+    ap: f64,
+    /// `Some(value)`: switch 9 = −1 with every ap history entry equal to `value`.
+    ap_history: Option<f64>,
+    density_gtd7_kg_m3: f64,
+    temperature_k: f64,
+}
+
+/// The 17 test cases, copied from /work/shared/reference/nrlmsise00_tests.csv (columns case,
+/// doy, sec_ut, alt_km, g_lat_deg, g_long_deg, lst_h, f107A, f107, ap, switch9 / ap array,
+/// rho_total_kg_m3_gtd7, T_alt_K).
+#[rustfmt::skip]
+const MSIS_CASES: [MsisCase; 17] = [
+    MsisCase { case: 1, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 4.074714e-12, temperature_k: 1.241416e3 },
+    MsisCase { case: 2, day_of_year: 81.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 5.001846e-12, temperature_k: 1.161710e3 },
+    MsisCase { case: 3, day_of_year: 172.0, ut_s: 75000.0, altitude_km: 1000.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 2.756772e-15, temperature_k: 1.239891e3 },
+    MsisCase { case: 4, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 100.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 3.584426e-07, temperature_k: 2.068878e2 },
+    MsisCase { case: 5, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 0.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 4.809630e-12, temperature_k: 1.208135e3 },
+    MsisCase { case: 6, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 60.0, longitude_deg: 0.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 4.355866e-12, temperature_k: 1.212712e3 },
+    MsisCase { case: 7, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 4.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 2.470651e-12, temperature_k: 1.112999e3 },
+    MsisCase { case: 8, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 70.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 1.571889e-12, temperature_k: 1.024848e3 },
+    MsisCase { case: 9, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 180.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 4.564420e-12, temperature_k: 1.293374e3 },
+    MsisCase { case: 10, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 40.0, ap_history: None, density_gtd7_kg_m3: 4.974543e-12, temperature_k: 1.347389e3 },
+    MsisCase { case: 11, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 0.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 1.261066e+00, temperature_k: 2.814648e2 },
+    MsisCase { case: 12, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 10.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 4.059139e-01, temperature_k: 2.274180e2 },
+    MsisCase { case: 13, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 30.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 1.950822e-02, temperature_k: 2.374389e2 },
+    MsisCase { case: 14, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 50.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 1.294709e-03, temperature_k: 2.795551e2 },
+    MsisCase { case: 15, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 70.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: None, density_gtd7_kg_m3: 1.147668e-04, temperature_k: 2.190732e2 },
+    MsisCase { case: 16, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 400.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: Some(100.0), density_gtd7_kg_m3: 5.881940e-12, temperature_k: 1.408608e3 },
+    MsisCase { case: 17, day_of_year: 172.0, ut_s: 29000.0, altitude_km: 100.0, latitude_deg: 60.0, longitude_deg: -70.0, local_solar_time_h: 16.0, f107a: 150.0, f107: 150.0, ap: 4.0, ap_history: Some(100.0), density_gtd7_kg_m3: 2.914304e-07, temperature_k: 1.934071e2 },
+];
+
+/// gtd7 total density and temperature of the 17 documented test cases, through
+/// [`reference::gtd7`].
+pub fn nrlmsise00_test_cases() -> Vec<CaseResult> {
+    let mut rows = Vec::with_capacity(2 * MSIS_CASES.len());
+    for c in &MSIS_CASES {
+        let input = Input {
+            day_of_year: c.day_of_year,
+            ut_s: c.ut_s,
+            altitude_km: c.altitude_km,
+            latitude_deg: c.latitude_deg,
+            longitude_deg: c.longitude_deg,
+            local_solar_time_h: c.local_solar_time_h,
+            f107a_sfu: c.f107a,
+            f107_sfu: c.f107,
+            ap: c.ap,
+            ap_history: [c.ap_history.unwrap_or(c.ap); 7],
+        };
+        let switches = if c.ap_history.is_some() {
+            Switches::with_ap_history()
+        } else {
+            Switches::standard()
+        };
+        let out = reference::gtd7(&input, &switches);
+        let case = format!("NRLMSISE-00 test {}", c.case);
+        rows.push(CaseResult::relative(
+            case.clone(),
+            format!("rho_gtd7({} km) kg/m3", c.altitude_km),
+            c.density_gtd7_kg_m3,
+            out.density_gtd7_kg_m3,
+            NRLMSISE00_TOLERANCE,
+        ));
+        rows.push(CaseResult::relative(
+            case,
+            format!("T({} km) K", c.altitude_km),
+            c.temperature_k,
+            out.temperature_k,
+            NRLMSISE00_TOLERANCE,
+        ));
+    }
+    rows
+}
