@@ -51,6 +51,18 @@ impl Dense {
     }
 }
 
+/// Evaluations of single interpolated states that the bookkeeping needs.
+#[allow(missing_debug_implementations)]
+pub struct Probes<'a> {
+    /// Geodetic altitude (m) at (t, y): altitude events are located on it.
+    pub altitude_m: &'a mut dyn FnMut(f64, &State) -> f64,
+    /// All diagnostics at (t, y): time-history rows.
+    pub aux: &'a mut dyn FnMut(f64, &State) -> Aux,
+}
+
+/// Most event functions watched at once (ground, break-up, demise, melt onset and releases).
+const MAX_EVENTS: usize = 32;
+
 /// What ends or interrupts a flight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Event {
@@ -239,22 +251,29 @@ impl Flight {
         }
     }
 
-    /// Event functions g (crossing when g goes from > 0 to ≤ 0).
-    fn event_values(&self, y: &State, altitude_m: f64) -> Vec<(Event, f64)> {
-        let mut g = vec![(Event::Ground, altitude_m)];
+    /// Event functions g (crossing when g goes from > 0 to ≤ 0), into `out`; returns how many.
+    fn event_values(&self, y: &State, altitude_m: f64, out: &mut [(Event, f64); MAX_EVENTS]) -> usize {
+        let mut n = 0;
+        let mut push = |e: Event, g: f64| {
+            if n < MAX_EVENTS {
+                out[n] = (e, g);
+                n += 1;
+            }
+        };
+        push(Event::Ground, altitude_m);
         if let Some(b) = self.controls.breakup_altitude_m {
-            g.push((Event::BreakUp, altitude_m - b));
+            push(Event::BreakUp, altitude_m - b);
         }
         if self.node.is_fragment {
-            g.push((Event::Demise, y[MASS] - self.node.demise_mass_kg));
-            g.push((Event::MeltOnset, self.node.melt_temperature_k - y[TEMPERATURE]));
+            push(Event::Demise, y[MASS] - self.node.demise_mass_kg);
+            push(Event::MeltOnset, self.node.melt_temperature_k - y[TEMPERATURE]);
         }
         for (i, &(_, alt)) in self.controls.releases.iter().enumerate() {
             if !self.released[i] {
-                g.push((Event::Release(i), altitude_m - alt));
+                push(Event::Release(i), altitude_m - alt);
             }
         }
-        g
+        n
     }
 
     fn event_value(
@@ -262,9 +281,9 @@ impl Flight {
         event: Event,
         t_s: f64,
         y: &State,
-        aux_at: &mut dyn FnMut(f64, &State) -> Aux,
+        probes: &mut Probes<'_>,
     ) -> f64 {
-        let mut altitude = || aux_at(t_s, y).altitude_m;
+        let mut altitude = || (probes.altitude_m)(t_s, y);
         match event {
             Event::Ground => altitude(),
             Event::BreakUp => altitude() - self.controls.breakup_altitude_m.unwrap_or(0.0),
@@ -281,7 +300,7 @@ impl Flight {
         event: Event,
         dense: &Dense,
         (g0, t1_s, g1): (f64, f64, f64),
-        aux_at: &mut dyn FnMut(f64, &State) -> Aux,
+        probes: &mut Probes<'_>,
     ) -> f64 {
         let tol = self.controls.tolerances.event_time_s;
         let (mut a, mut ga, mut b, mut gb) = (dense.t0_s, g0, t1_s, g1);
@@ -294,7 +313,7 @@ impl Flight {
             if !(t > a && t < b) {
                 t = 0.5 * (a + b);
             }
-            let g = self.event_value(event, t, &dense.at(t), aux_at);
+            let g = self.event_value(event, t, &dense.at(t), probes);
             if g > 0.0 {
                 a = t;
                 ga = g;
@@ -315,8 +334,8 @@ impl Flight {
     }
 
     /// Reports a computed step: `y1`, `k7` and `aux1` at its end, the error norm, the dense
-    /// output, and the diagnostics and state at the step's midpoint (peaks). `aux_at` evaluates
-    /// diagnostics at an interpolated state (time-history rows only).
+    /// output, and the diagnostics and state at the step's midpoint (peaks). `probes` evaluate
+    /// single interpolated states (event location, time-history rows).
     #[allow(clippy::too_many_arguments)]
     pub fn on_step(
         &mut self,
@@ -327,7 +346,7 @@ impl Flight {
         aux1: &Aux,
         dense: &Dense,
         mid: (&State, &Aux),
-        aux_at: &mut dyn FnMut(f64, &State) -> Aux,
+        probes: &mut Probes<'_>,
     ) {
         let finite = err.is_finite() && y1.iter().all(|v| v.is_finite()) && aux1.altitude_m.is_finite();
         if plan.forced {
@@ -338,7 +357,7 @@ impl Flight {
                 self.fate = Some(Fate::NonFinite);
                 return;
             }
-            self.advance(plan.t1_s, y1, k7, aux1, dense, mid, aux_at);
+            self.advance(plan.t1_s, y1, k7, aux1, dense, mid, probes);
             self.h_s = h_after;
             self.apply_event(event);
             return;
@@ -352,12 +371,14 @@ impl Flight {
         }
         let h_next = plan.h_s * dopri::step_factor(err);
         // Events: the earliest crossing in this step.
-        let g0 = self.event_values(&self.y, self.aux.altitude_m);
-        let g1 = self.event_values(y1, aux1.altitude_m);
+        let mut g0 = [(Event::Ground, 0.0); MAX_EVENTS];
+        let mut g1 = [(Event::Ground, 0.0); MAX_EVENTS];
+        let n = self.event_values(&self.y, self.aux.altitude_m, &mut g0);
+        self.event_values(y1, aux1.altitude_m, &mut g1);
         let mut first: Option<(Event, f64)> = None;
-        for (&(event, a), &(_, b)) in g0.iter().zip(g1.iter()) {
+        for (&(event, a), &(_, b)) in g0[..n].iter().zip(g1[..n].iter()) {
             if a > 0.0 && b <= 0.0 {
-                let t = self.locate(event, dense, (a, plan.t1_s, b), aux_at);
+                let t = self.locate(event, dense, (a, plan.t1_s, b), probes);
                 if first.is_none_or(|(_, tf)| t < tf) {
                     first = Some((event, t));
                 }
@@ -372,7 +393,7 @@ impl Flight {
             }
             return;
         }
-        self.advance(plan.t1_s, y1, k7, aux1, dense, mid, aux_at);
+        self.advance(plan.t1_s, y1, k7, aux1, dense, mid, probes);
         self.h_s = h_next;
         // Hard boundaries.
         if self.t_s >= self.controls.tolerances.max_time_s {
@@ -397,7 +418,7 @@ impl Flight {
         aux1: &Aux,
         dense: &Dense,
         mid: (&State, &Aux),
-        aux_at: &mut dyn FnMut(f64, &State) -> Aux,
+        probes: &mut Probes<'_>,
     ) {
         // Peaks: step ends and midpoint; where the midpoint is the largest, the vertex of the
         // parabola through the three (error O(h³), far below 0.1 %).
@@ -438,7 +459,7 @@ impl Flight {
                     break;
                 }
                 let y = dense.at(t);
-                let aux = aux_at(t, &y);
+                let aux = (probes.aux)(t, &y);
                 self.rows.push((t, y, aux));
                 self.next_output_index += 1;
             }

@@ -17,12 +17,13 @@ use reentry_atmosphere::Atmosphere;
 use reentry_lanes::{F64s, LANES};
 
 use crate::dopri::{A3, A4, A5, A6, A21, B, C, D, E};
-use crate::flight::{Dense, Flight, State};
+use crate::flight::{Dense, Flight, Probes, State};
+use reentry_physics::earth::reference::geodetic_from_ecef;
 use crate::model::lanes::{AuxLanes, EnvironmentLanes, NodeLanes, StateLanes, rhs};
 use crate::model::{ModelEnvironment, NodeModel, STATE_LEN, reference};
 use crate::reference::{absolute_tolerances, start_flight};
 use crate::tree::{SampleTree, WorkItem};
-use crate::{Gravity, HeatingModel, Problem, SampleOutcome};
+use crate::{Problem, SampleOutcome};
 
 /// A state far from anything (500 km over the equator, circular speed) for idle lanes, so
 /// that they compute finite values and cost no slow paths.
@@ -56,24 +57,28 @@ pub fn solve_problems_with_stats(
     problems: &[Problem],
     output_step_s: Option<f64>,
 ) -> (Vec<SampleOutcome>, EngineStats) {
-    let mut groups: Vec<(*const Atmosphere, Gravity, HeatingModel, Vec<usize>)> = Vec::new();
+    // Problems whose atmosphere, gravity and heating models are the same share a queue. US76 has
+    // no parameters, so every instance is the same model; other models are shared by pointer
+    // (a Monte Carlo run clones one `Arc`).
+    let same_atmosphere = |a: &Arc<Atmosphere>, b: &Arc<Atmosphere>| {
+        Arc::ptr_eq(a, b) || (matches!(**a, Atmosphere::Us76) && matches!(**b, Atmosphere::Us76))
+    };
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, p) in problems.iter().enumerate() {
-        let key = (
-            Arc::as_ptr(&p.environment.atmosphere),
-            p.environment.gravity,
-            p.environment.heating,
-        );
-        match groups
-            .iter_mut()
-            .find(|g| g.0 == key.0 && g.1 == key.1 && g.2 == key.2)
-        {
-            Some(g) => g.3.push(i),
-            None => groups.push((key.0, key.1, key.2, vec![i])),
+        let e = &p.environment;
+        match groups.iter_mut().find(|(first, _)| {
+            let f = &problems[*first].environment;
+            same_atmosphere(&f.atmosphere, &e.atmosphere)
+                && f.gravity == e.gravity
+                && f.heating == e.heating
+        }) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((i, vec![i])),
         }
     }
     let mut outcomes: Vec<Option<SampleOutcome>> = vec![None; problems.len()];
     let mut stats = EngineStats::default();
-    for (_, _, _, members) in groups {
+    for (_, members) in groups {
         let group: Vec<&Problem> = members.iter().map(|&i| &problems[i]).collect();
         let (outs, s) = run_engine(&group, output_step_s);
         stats.batch_steps += s.batch_steps;
@@ -267,9 +272,14 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
             let env = trees[s.sample].env;
             let atm = &atmosphere;
             // Event location and time-history rows evaluate single states in plain f64.
-            let mut aux_at = |t: f64, y: &State| reference::rhs(t, y, &node, &env, atm).1;
+            let mut altitude = |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
+            let mut aux = |t: f64, y: &State| reference::rhs(t, y, &node, &env, atm).1;
+            let mut probes = Probes {
+                altitude_m: &mut altitude,
+                aux: &mut aux,
+            };
             s.flight
-                .on_step(plan, err[i], &y1, &k7i, &aux1, &dense, (&ymid, &auxmid), &mut aux_at);
+                .on_step(plan, err[i], &y1, &k7i, &aux1, &dense, (&ymid, &auxmid), &mut probes);
             if s.flight.fate.is_some() {
                 let Some(done) = slot.take() else { continue };
                 let children = trees[done.sample].finish(&done.item, done.flight);

@@ -4,8 +4,9 @@
 use reentry_atmosphere::Atmosphere;
 
 use crate::dopri::{A3, A4, A5, A6, A21, B, C, D, E};
-use crate::flight::{Dense, Flight, State};
+use crate::flight::{Dense, Flight, Probes, State};
 use crate::model::reference::rhs;
+use reentry_physics::earth::reference::geodetic_from_ecef;
 use crate::model::{Aux, ModelEnvironment, NodeModel, STATE_LEN};
 use crate::tree::{SampleTree, WorkItem};
 use crate::{Problem, SampleOutcome};
@@ -73,14 +74,20 @@ pub fn dopri_step(
 
 /// Flies one node to its end with the plain-`f64` kernel.
 pub fn fly(flight: &mut Flight, env: &ModelEnvironment, atmosphere: &Atmosphere) {
-    fly_with(flight, &mut |node, t, y| rhs(t, y, node, env, atmosphere));
+    fly_with(
+        flight,
+        &mut |node, t, y| rhs(t, y, node, env, atmosphere),
+        &mut |_, y| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m,
+    );
 }
 
 /// Flies one node to its end with any right-hand side `model(node, t, y)` (the solver's own,
-/// or an idealised one in tests: flat Earth, point-mass gravity only).
+/// or an idealised one in tests: flat Earth, point-mass gravity only); `altitude_m(t, y)` is the
+/// altitude the model's diagnostics report (altitude events are located on it).
 pub fn fly_with(
     flight: &mut Flight,
     model: &mut dyn FnMut(&NodeModel, f64, &State) -> (State, Aux),
+    altitude_m: &mut dyn FnMut(f64, &State) -> f64,
 ) {
     let rtol = flight.controls.tolerances.relative;
     while flight.fate.is_none() {
@@ -104,8 +111,12 @@ pub fn fly_with(
         } else {
             (y0, flight.aux)
         };
-        let mut aux_at = |t: f64, y: &State| f(t, y).1;
-        flight.on_step(plan, err, &y1, &k7, &aux1, &dense, (&y_mid, &aux_mid), &mut aux_at);
+        let mut aux = |t: f64, y: &State| f(t, y).1;
+        let mut probes = Probes {
+            altitude_m: &mut *altitude_m,
+            aux: &mut aux,
+        };
+        flight.on_step(plan, err, &y1, &k7, &aux1, &dense, (&y_mid, &aux_mid), &mut probes);
     }
 }
 
