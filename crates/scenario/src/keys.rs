@@ -183,7 +183,7 @@ pub const KEYS: &[KeySpec] = &[
     // [scenario]
     other("scenario.name", Text, "required",
         "1 to 100 characters without '/', '\\' or control characters, not starting with '.'",
-        "Names the run: the default output folder is out/<name>."),
+        "Names the run: `reentry run` writes to out/NAME unless --out is given."),
     other("scenario.epoch_utc", Text, "required",
         "an RFC 3339 UTC time as a string, e.g. \"2026-03-16T13:24:00Z\", years 1957 to 2100",
         "Epoch of the initial state (t = 0)."),
