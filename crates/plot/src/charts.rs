@@ -433,8 +433,14 @@ impl TrajectoryChart<'_> {
         X: Ranged<ValueType = f64>,
         Y: Ranged<ValueType = f64>,
     {
-        for line in &self.lines {
-            let Some(end) = line.end else { continue };
+        // Break-ups last, so the vehicle's marker stays on top of the crosses released there.
+        let mut ends: Vec<(&Line, &FragmentRow)> = self
+            .lines
+            .iter()
+            .filter_map(|line| line.end.map(|end| (line, end)))
+            .collect();
+        ends.sort_by_key(|(_, end)| end.fate == Fate::BrokeUp);
+        for (line, end) in ends {
             let x = x_of_end(end);
             match end.fate {
                 Fate::BrokeUp => {
@@ -571,7 +577,12 @@ impl Figure for HeatingChart<'_> {
         let alt_axis = Axis::new(0.0, alt_max_km.max(10.0), 7.0);
         let q_axis = Axis::new(0.0, (q_max * q_scale).max(1e-3), 5.0);
         let t_axis = Axis::new(0.0, t_max.max(300.0) * 1.02, 5.0);
-        let m_axis = Axis::new(0.0, 1.0, 5.0);
+        // A little room above 1 so that unablated fragments do not hide in the frame.
+        let m_axis = Axis {
+            low: 0.0,
+            high: 1.05,
+            step: 0.2,
+        };
 
         let build = |area: &DrawingArea<DB, Shift>, x: &Axis| {
             ChartBuilder::on(area)

@@ -269,8 +269,7 @@ impl Figure for Footprint<'_> {
             let (xs, ys) = plotting.get_pixel_range();
             let x = (px.0 - 60).clamp(xs.start + 4, xs.end - 190);
             let y = (px.1 - 42).clamp(ys.start + 4, ys.end - 30);
-            root.draw(&Text::new(label, (x, y), style))
-                .map_err(draw_err)?;
+            draw_label(root, &label, (x, y), style)?;
         }
         if let Some(zone) = &zone {
             // Name the zone at its north-west corner when that corner is on the map.
@@ -283,8 +282,7 @@ impl Figure for Footprint<'_> {
                 let (xs, ys) = plotting.get_pixel_range();
                 let x = (px.0 + 8).clamp(xs.start + 4, xs.end - 130);
                 let y = (px.1 + 8).clamp(ys.start + 4, ys.end - 30);
-                root.draw(&Text::new("target zone", (x, y), text_style(20.0, ZONE)))
-                    .map_err(draw_err)?;
+                draw_label(root, "target zone", (x, y), text_style(20.0, ZONE))?;
             }
         }
 
@@ -430,12 +428,18 @@ impl Footprint<'_> {
         if let Some(p) = summary.p_land_impact {
             lines.push(format!("P(impact on land) = {:.1} %", 100.0 * p));
         }
-        if let Some(ec) = summary.casualty_expectation_mean {
-            lines.push(if ec == 0.0 {
-                "casualty expectation = 0".to_string()
+        let format_ec = |ec: f64| {
+            if ec == 0.0 {
+                "0".to_string()
             } else {
-                format!("casualty expectation = {ec:.2e}")
-            });
+                format!("{ec:.2e}")
+            }
+        };
+        if let Some(ec) = summary.casualty_expectation_mean {
+            lines.push(format!("casualty expectation = {}", format_ec(ec)));
+        }
+        if let Some(ec) = summary.casualty_expectation_orbit_average {
+            lines.push(format!("  orbit-averaged = {}", format_ec(ec)));
         }
         for line in lines {
             side.draw(&Text::new(line, (12, y), text_style(18.0, INK)))
@@ -444,6 +448,27 @@ impl Footprint<'_> {
         }
         Ok(())
     }
+}
+
+/// Text on a light box, so a label stays readable over tracks and impacts.
+fn draw_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    top_left: (i32, i32),
+    style: TextStyle<'_>,
+) -> DrawResult<()> {
+    let (width, height) = area.estimate_text_size(text, &style).map_err(draw_err)?;
+    let (x, y) = top_left;
+    let (w, h) = (
+        i32::try_from(width).unwrap_or(0),
+        i32::try_from(height).unwrap_or(0),
+    );
+    area.draw(&Rectangle::new(
+        [(x - 4, y - 2), (x + w + 4, y + h + 4)],
+        WHITE.mix(0.8).filled(),
+    ))
+    .map_err(draw_err)?;
+    area.draw(&Text::new(text, (x, y), style)).map_err(draw_err)
 }
 
 /// Draws a diamond marker centred on `centre` (pixels of `area`), white inside with a

@@ -127,6 +127,8 @@ pub struct RunSummary {
     pub p_land_impact: Option<f64>,
     /// Mean casualty expectation.
     pub casualty_expectation_mean: Option<f64>,
+    /// Orbit-averaged casualty expectation (uncontrolled re-entries).
+    pub casualty_expectation_orbit_average: Option<f64>,
 }
 
 /// Everything the plots are drawn from.
@@ -297,6 +299,10 @@ fn read_summary(path: &Path) -> Result<RunSummary, PlotError> {
         )?,
         p_land_impact: optional_f64(object.get("p_land_impact"), "p_land_impact")?,
         casualty_expectation_mean,
+        casualty_expectation_orbit_average: optional_f64(
+            object.get("casualty_expectation_orbit_average"),
+            "casualty_expectation_orbit_average",
+        )?,
     })
 }
 
