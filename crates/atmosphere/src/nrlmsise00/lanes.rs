@@ -54,6 +54,10 @@ impl Phase {
 /// and GLOB7S's day phases p[81], p[86], p[84], p[88].
 #[derive(Debug, Clone, Copy, Default)]
 struct RowPhases {
+    /// Which term groups have a nonzero coefficient in GLOBE7's and GLOB7S's forms: a group
+    /// whose coefficients are all zero adds exactly 0 and is skipped.
+    nz: NonZero,
+    nz_s: NonZero,
     cd32: Phase,
     cd18: Phase,
     cd14: Phase,
@@ -74,10 +78,59 @@ struct RowPhases {
     d88: Phase,
 }
 
+/// Term groups of a row with at least one nonzero coefficient.
+#[derive(Debug, Clone, Copy, Default)]
+struct NonZero {
+    diurnal: bool,
+    semidiurnal: bool,
+    terdiurnal: bool,
+    ap_daily: bool,
+    ap_history: bool,
+    longitudinal: bool,
+    ut: bool,
+    ut_ap: bool,
+}
+
+impl NonZero {
+    fn of(p: &[f64], glob7s: bool) -> NonZero {
+        let any = |ks: &[usize]| ks.iter().any(|&k| p.get(k).is_some_and(|v| *v != 0.0));
+        if glob7s {
+            NonZero {
+                diurnal: any(&[3, 4, 6, 7, 11, 12]),
+                semidiurnal: any(&[5, 41, 8, 42, 23, 35, 33, 36]),
+                terdiurnal: any(&[39, 40]),
+                ap_daily: any(&[32, 45]),
+                ap_history: any(&[50, 96]),
+                longitudinal: any(&[64, 65, 66, 74, 75, 76, 90, 91, 92, 77, 78, 79]),
+                ut: false,
+                ut_ap: false,
+            }
+        } else {
+            NonZero {
+                diurnal: any(&[3, 4, 27, 6, 7, 28, 11, 12]),
+                semidiurnal: any(&[5, 41, 8, 42, 23, 35, 33, 36]),
+                terdiurnal: any(&[39, 40, 93, 94, 46, 48]),
+                ap_daily: any(&[32, 45, 34, 100, 101, 102, 121, 122, 123]),
+                ap_history: any(&[50, 96, 54, 125, 126, 127, 128, 129, 130]),
+                longitudinal: any(&[
+                    64, 65, 66, 103, 104, 105, 109, 110, 111, 90, 91, 92, 106, 107, 108, 112, 113,
+                    114,
+                ]),
+                ut: any(&[68, 69, 70, 76, 77, 78]),
+                ut_ap: any(&[
+                    60, 61, 62, 115, 116, 117, 83, 84, 85, 52, 98, 67, 133, 134, 135, 55, 56, 57,
+                ]),
+            }
+        }
+    }
+}
+
 impl RowPhases {
     fn of(p: &[f64]) -> RowPhases {
         let at = |k: usize| p.get(k).copied().unwrap_or(0.0);
         RowPhases {
+            nz: NonZero::of(p, false),
+            nz_s: NonZero::of(p, true),
             cd32: Phase::of(DR * at(31)),
             cd18: Phase::of(2.0 * DR * at(17)),
             cd14: Phase::of(DR * at(13)),
@@ -119,6 +172,27 @@ fn phases() -> &'static Phases {
         ptl: std::array::from_fn(|i| RowPhases::of(&PTL[i])),
         pma: std::array::from_fn(|i| RowPhases::of(&PMA[i])),
     })
+}
+
+/// (cos 2x, sin 2x) from (cos x, sin x).
+#[inline(always)]
+fn double_angle((c, sn): (F64s, F64s)) -> (F64s, F64s) {
+    (c * c - sn * sn, s(2.0) * sn * c)
+}
+
+/// (cos 3x, sin 3x) from (cos x, sin x).
+#[inline(always)]
+fn triple_angle((c, sn): (F64s, F64s)) -> (F64s, F64s) {
+    (
+        c * (s(4.0) * c * c - s(3.0)),
+        sn * (s(3.0) - s(4.0) * sn * sn),
+    )
+}
+
+/// (cos(x + y), sin(x + y)).
+#[inline(always)]
+fn angle_sum((c1, s1): (F64s, F64s), (c2, s2): (F64s, F64s)) -> (F64s, F64s) {
+    (c1 * c2 - s1 * s2, s1 * c2 + c1 * s2)
 }
 
 /// Per-batch harmonics shared by every row (see [`super::reference::Harmonics`]).
@@ -181,16 +255,22 @@ impl Harmonics {
         let tloc = input.local_solar_time_h;
         let flip = |(sn, cs): (F64s, F64s)| (cs, sn);
         let lon = input.longitude_deg;
+        // One sin_cos per base angle; multiples and sums by the angle formulas (the reference
+        // evaluates each directly; the difference is a few 1e-16).
+        let tloc1 = flip(math::sin_cos(s(HR) * tloc));
+        let doy1 = flip(math::sin_cos(s(DR) * input.day_of_year));
+        let lon1 = flip(math::sin_cos(s(DGTR) * lon));
+        let ut = flip(math::sin_cos(s(SR) * input.ut_s));
         Harmonics {
             plg,
-            tloc1: flip(math::sin_cos(s(HR) * tloc)),
-            tloc2: flip(math::sin_cos(s(2.0 * HR) * tloc)),
-            tloc3: flip(math::sin_cos(s(3.0 * HR) * tloc)),
-            doy1: flip(math::sin_cos(s(DR) * input.day_of_year)),
-            doy2: flip(math::sin_cos(s(2.0 * DR) * input.day_of_year)),
-            lon: flip(math::sin_cos(s(DGTR) * lon)),
-            ut: flip(math::sin_cos(s(SR) * input.ut_s)),
-            ut_2lon: flip(math::sin_cos(s(SR) * input.ut_s + s(2.0 * DGTR) * lon)),
+            tloc1,
+            tloc2: double_angle(tloc1),
+            tloc3: triple_angle(tloc1),
+            doy1,
+            doy2: double_angle(doy1),
+            lon: lon1,
+            ut,
+            ut_2lon: angle_sum(ut, double_angle(lon1)),
             dfa: input.f107a_sfu - s(150.0),
             df: input.f107_sfu - input.f107a_sfu,
             abs_lat: input.latitude_deg.abs(),
@@ -256,8 +336,43 @@ fn magnetic_activity(p: &[f64], h: &Harmonics, flags: &Flags) -> MagneticActivit
     }
 }
 
+/// The magnetic activity of every GLOBE7 row of a batch. Rows that share the parameters it
+/// depends on (p[24], p[25], p[43], p[44], p[51], p[138]; most density rows do) share one
+/// evaluation.
+struct Mags {
+    pt: MagneticActivity,
+    ps: MagneticActivity,
+    pd: [MagneticActivity; 9],
+}
+
+impl Mags {
+    fn new(h: &Harmonics, flags: &Flags) -> Mags {
+        let key = |p: &[f64]| [p[24], p[25], p[43], p[44], p[51], p[138]];
+        let mut done: [Option<([f64; 6], MagneticActivity)>; 11] = [None; 11];
+        let mut get = |p: &[f64]| {
+            let k = key(p);
+            for slot in done.iter_mut() {
+                match slot {
+                    Some((q, m)) if *q == k => return *m,
+                    Some(_) => continue,
+                    None => {
+                        let m = magnetic_activity(p, h, flags);
+                        *slot = Some((k, m));
+                        return m;
+                    }
+                }
+            }
+            magnetic_activity(p, h, flags)
+        };
+        let pt = get(&PT);
+        let ps = get(&PS);
+        let pd = std::array::from_fn(|i| get(&PD[i]));
+        Mags { pt, ps, pd }
+    }
+}
+
 /// GLOBE7 for lanes (see [`super::reference::globe7`]).
-fn globe7(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics) -> F64s {
+fn globe7(p: &[f64], ph: &RowPhases, mag: &MagneticActivity, flags: &Flags, h: &Harmonics) -> F64s {
     let sw = &flags.sw;
     let swc = &flags.swc;
     let plg = &h.plg;
@@ -282,21 +397,21 @@ fn globe7(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics) -> F64s {
     t[3] = (pp(15) + pp(16) * plg[0][2]) * cd18;
     t[4] = f1 * (pp(9) * plg[0][1] + pp(10) * plg[0][3]) * cd14;
     t[5] = pp(37) * plg[0][1] * cd39;
-    if sw[7] != 0.0 {
+    if sw[7] != 0.0 && ph.nz.diurnal {
         let t71 = (pp(11) * plg[1][2]) * cd14 * s(swc[5]);
         let t72 = (pp(12) * plg[1][2]) * cd14 * s(swc[5]);
         t[6] = f2
             * ((pp(3) * plg[1][1] + pp(4) * plg[1][3] + pp(27) * plg[1][5] + t71) * h.tloc1.0
                 + (pp(6) * plg[1][1] + pp(7) * plg[1][3] + pp(28) * plg[1][5] + t72) * h.tloc1.1);
     }
-    if sw[8] != 0.0 {
+    if sw[8] != 0.0 && ph.nz.semidiurnal {
         let t81 = (pp(23) * plg[2][3] + pp(35) * plg[2][5]) * cd14 * s(swc[5]);
         let t82 = (pp(33) * plg[2][3] + pp(36) * plg[2][5]) * cd14 * s(swc[5]);
         t[7] = f2
             * ((pp(5) * plg[2][2] + pp(41) * plg[2][4] + t81) * h.tloc2.0
                 + (pp(8) * plg[2][2] + pp(42) * plg[2][4] + t82) * h.tloc2.1);
     }
-    if sw[14] != 0.0 {
+    if sw[14] != 0.0 && ph.nz.terdiurnal {
         t[13] = f2
             * ((pp(39) * plg[3][3] + (pp(93) * plg[3][4] + pp(46) * plg[3][6]) * cd14 * s(swc[5]))
                 * h.tloc3.1
@@ -304,9 +419,8 @@ fn globe7(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics) -> F64s {
                     + (pp(94) * plg[3][4] + pp(48) * plg[3][6]) * cd14 * s(swc[5]))
                     * h.tloc3.0);
     }
-    let mag = magnetic_activity(p, h, flags);
     if sw[9] == -1.0 {
-        if p[51] != 0.0 {
+        if p[51] != 0.0 && ph.nz.ap_history {
             t[8] = mag.apt
                 * (pp(50)
                     + pp(96) * plg[0][2]
@@ -318,7 +432,7 @@ fn globe7(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics) -> F64s {
                         * s(swc[7])
                         * ph.tloc131.cos_minus(h.tloc1));
         }
-    } else if sw[9] != 0.0 {
+    } else if sw[9] != 0.0 && ph.nz.ap_daily {
         t[8] = mag.apdf
             * (pp(32)
                 + pp(45) * plg[0][2]
@@ -332,7 +446,7 @@ fn globe7(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics) -> F64s {
     }
     if sw[10] != 0.0 {
         let (cos_lon, sin_lon) = h.lon;
-        if sw[11] != 0.0 {
+        if sw[11] != 0.0 && ph.nz.longitudinal {
             t[10] = (s(1.0) + pp(80) * dfa * s(swc[1]))
                 * ((pp(64) * plg[1][2]
                     + pp(65) * plg[1][4]
@@ -355,7 +469,7 @@ fn globe7(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics) -> F64s {
                             * cd14)
                         * sin_lon);
         }
-        if sw[12] != 0.0 {
+        if sw[12] != 0.0 && ph.nz.ut {
             t[11] = (s(1.0) + pp(95) * plg[0][1])
                 * (s(1.0) + pp(81) * dfa * s(swc[1]))
                 * (s(1.0) + pp(119) * plg[0][1] * s(swc[5]) * cd14)
@@ -366,7 +480,7 @@ fn globe7(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics) -> F64s {
                 * ph.ut79.cos_minus(h.ut_2lon)
                 * (s(1.0) + pp(137) * dfa * s(swc[1]));
         }
-        if sw[13] != 0.0 {
+        if sw[13] != 0.0 && ph.nz.ut_ap {
             if sw[9] == -1.0 {
                 if p[51] != 0.0 {
                     let apt = mag.apt;
@@ -440,27 +554,27 @@ fn glob7s(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics, mag: &Magneti
     t[3] = (pp(15) + pp(16) * plg[0][2] + pp(30) * plg[0][4]) * cd18;
     t[4] = (pp(9) * plg[0][1] + pp(10) * plg[0][3] + pp(20) * plg[0][5]) * cd14;
     t[5] = (pp(37) * plg[0][1]) * cd39;
-    if sw[7] != 0.0 {
+    if sw[7] != 0.0 && ph.nz_s.diurnal {
         let t71 = pp(11) * plg[1][2] * cd14 * s(swc[5]);
         let t72 = pp(12) * plg[1][2] * cd14 * s(swc[5]);
         t[6] = (pp(3) * plg[1][1] + pp(4) * plg[1][3] + t71) * h.tloc1.0
             + (pp(6) * plg[1][1] + pp(7) * plg[1][3] + t72) * h.tloc1.1;
     }
-    if sw[8] != 0.0 {
+    if sw[8] != 0.0 && ph.nz_s.semidiurnal {
         let t81 = (pp(23) * plg[2][3] + pp(35) * plg[2][5]) * cd14 * s(swc[5]);
         let t82 = (pp(33) * plg[2][3] + pp(36) * plg[2][5]) * cd14 * s(swc[5]);
         t[7] = (pp(5) * plg[2][2] + pp(41) * plg[2][4] + t81) * h.tloc2.0
             + (pp(8) * plg[2][2] + pp(42) * plg[2][4] + t82) * h.tloc2.1;
     }
-    if sw[14] != 0.0 {
+    if sw[14] != 0.0 && ph.nz_s.terdiurnal {
         t[13] = pp(39) * plg[3][3] * h.tloc3.1 + pp(40) * plg[3][3] * h.tloc3.0;
     }
-    if sw[9] == 1.0 {
+    if sw[9] == 1.0 && ph.nz_s.ap_daily {
         t[8] = mag.apdf * (pp(32) + pp(45) * plg[0][2] * s(swc[2]));
-    } else if sw[9] == -1.0 {
+    } else if sw[9] == -1.0 && ph.nz_s.ap_history {
         t[8] = pp(50) * mag.apt + pp(96) * plg[0][2] * mag.apt * s(swc[2]);
     }
-    if !(sw[10] == 0.0 || sw[11] == 0.0) {
+    if !(sw[10] == 0.0 || sw[11] == 0.0) && ph.nz_s.longitudinal {
         let (cos_lon, sin_lon) = h.lon;
         let v = (s(1.0)
             + plg[0][1]
@@ -499,13 +613,46 @@ fn zeta(zz: F64s, zl: F64s, re: F64s) -> F64s {
     (zz - zl) * (re + zl) / (re + zz)
 }
 
-/// A cubic spline in 1/T over N nodes (see [`super::reference`]'s `TemperatureSpline`).
+/// A cubic spline in 1/T over N nodes (see [`super::reference`]'s `TemperatureSpline`), with
+/// the reciprocal interval widths and the integrals over whole intervals precomputed.
 struct Spline<const N: usize> {
     xs: [F64s; N],
     ys: [F64s; N],
     y2: [F64s; N],
+    /// 1 / (xs[k+1] − xs[k]).
+    inv_h: [F64s; N],
+    /// ∫ from xs[0] to xs[k] of the spline (SPLINI over whole intervals).
+    cum: [F64s; N],
     zgdif: F64s,
     z1: f64,
+}
+
+/// SPLINI's integral over [xs[klo], xx] of one interval.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn interval_integral(
+    xlo: F64s,
+    xhi: F64s,
+    inv_h: F64s,
+    ylo: F64s,
+    yhi: F64s,
+    y2lo: F64s,
+    y2hi: F64s,
+    xx: F64s,
+) -> F64s {
+    let h = xhi - xlo;
+    let a = (xhi - xx) * inv_h;
+    let b = (xx - xlo) * inv_h;
+    let a2 = a * a;
+    let b2 = b * b;
+    ((s(1.0) - a2) * ylo * s(0.5)
+        + b2 * yhi * s(0.5)
+        + ((-(s(1.0) + a2 * a2) * s(0.25) + a2 * s(0.5)) * y2lo
+            + (b2 * b2 * s(0.25) - b2 * s(0.5)) * y2hi)
+            * h
+            * h
+            / s(6.0))
+        * h
 }
 
 impl<const N: usize> Spline<N> {
@@ -542,23 +689,44 @@ impl<const N: usize> Spline<N> {
         for k in (0..N - 1).rev() {
             y2[k] = y2[k] * y2[k + 1] + u[k];
         }
+        let mut inv_h = [zero; N];
+        let mut cum = [zero; N];
+        for k in 0..N - 1 {
+            inv_h[k] = s(1.0) / (xs[k + 1] - xs[k]);
+            cum[k + 1] = cum[k]
+                + interval_integral(
+                    xs[k],
+                    xs[k + 1],
+                    inv_h[k],
+                    ys[k],
+                    ys[k + 1],
+                    y2[k],
+                    y2[k + 1],
+                    xs[k + 1],
+                );
+        }
         Spline {
             xs,
             ys,
             y2,
+            inv_h,
+            cum,
             zgdif,
             z1: z[0],
         }
     }
 
-    /// (T in K, ∫ 1/T dx) at altitude `z_km` (SPLINT and SPLINI, branch-free).
+    /// (T in K, ∫ 1/T dx from the first node) at altitude `z_km` (SPLINT and SPLINI,
+    /// branch-free). For x past the last node both extrapolate the last interval, as the model
+    /// does; for x before the first node the integral is 0, as in SPLINI.
     fn at(&self, z_km: F64s, re: F64s) -> (F64s, F64s) {
         let x = zeta(z_km, s(self.z1), re) / self.zgdif;
         let (xs, ys, y2) = (&self.xs, &self.ys, &self.y2);
-        // SPLINT: the interval [k, k+1] with xs[k] <= x (binary search of the model), k <= N−2.
+        // The interval [k, k+1] with xs[k] <= x (the model's binary search), k <= N−2.
         let (mut xlo, mut xhi) = (xs[0], xs[1]);
         let (mut ylo, mut yhi) = (ys[0], ys[1]);
         let (mut y2lo, mut y2hi) = (y2[0], y2[1]);
+        let (mut inv_h, mut cum) = (self.inv_h[0], self.cum[0]);
         for k in 1..N - 1 {
             let m = x.simd_ge(xs[k]);
             xlo = select(m, xs[k], xlo);
@@ -567,31 +735,16 @@ impl<const N: usize> Spline<N> {
             yhi = select(m, ys[k + 1], yhi);
             y2lo = select(m, y2[k], y2lo);
             y2hi = select(m, y2[k + 1], y2hi);
+            inv_h = select(m, self.inv_h[k], inv_h);
+            cum = select(m, self.cum[k], cum);
         }
         let h = xhi - xlo;
-        let a = (xhi - x) / h;
-        let b = (x - xlo) / h;
+        let a = (xhi - x) * inv_h;
+        let b = (x - xlo) * inv_h;
         let y =
             a * ylo + b * yhi + ((a * a * a - a) * y2lo + (b * b * b - b) * y2hi) * h * h / s(6.0);
-        // SPLINI: sum over the intervals the point has entered.
-        let mut yi = F64s::ZERO;
-        for k in 0..N - 1 {
-            let xx = if k + 1 < N - 1 { x.min(xs[k + 1]) } else { x };
-            let h = xs[k + 1] - xs[k];
-            let a = (xs[k + 1] - xx) / h;
-            let b = (xx - xs[k]) / h;
-            let a2 = a * a;
-            let b2 = b * b;
-            let term = ((s(1.0) - a2) * ys[k] / s(2.0)
-                + b2 * ys[k + 1] / s(2.0)
-                + ((-(s(1.0) + a2 * a2) / s(4.0) + a2 / s(2.0)) * y2[k]
-                    + (b2 * b2 / s(4.0) - b2 / s(2.0)) * y2[k + 1])
-                    * h
-                    * h
-                    / s(6.0))
-                * h;
-            yi += select(x.simd_gt(xs[k]), term, F64s::ZERO);
-        }
+        let part = interval_integral(xlo, xhi, inv_h, ylo, yhi, y2lo, y2hi, x);
+        let yi = select(x.simd_gt(xs[0]), cum + part, F64s::ZERO);
         (s(1.0) / y, yi)
     }
 }
@@ -609,6 +762,10 @@ struct Profile {
     /// gsurf/(1 + ZLB/re)² and gsurf/(1 + ZA/re)².
     glb_zlb: F64s,
     glb_za: F64s,
+    /// T_Bates(ZA), ln(T_lb / T_Bates(ZA)) and ζ(ZA, ZLB): the Bates part of every point below ZA.
+    ta: F64s,
+    ln_tlb_ta: F64s,
+    zg_za: F64s,
 }
 
 /// The profile evaluated at one altitude per lane: everything DENSU needs that does not depend
@@ -643,7 +800,8 @@ impl Profile {
     ) -> Profile {
         let zlb = s(PTM[5]);
         let za = s(ZA_KM);
-        let ta = tinf - (tinf - tlb) * math::exp(-sv * zeta(za, zlb, re));
+        let zg_za = zeta(za, zlb, re);
+        let ta = tinf - (tinf - tlb) * math::exp(-sv * zg_za);
         let r = (re + zlb) / (re + za);
         let dta = (tinf - ta) * sv * r * r;
         let mut nodes = *tn1;
@@ -658,6 +816,9 @@ impl Profile {
             spline,
             glb_zlb: gsurf / (q * q),
             glb_za: gsurf / (qa * qa),
+            ta,
+            ln_tlb_ta: math::ln(tlb / ta),
+            zg_za,
         }
     }
 
@@ -681,9 +842,26 @@ impl Profile {
         }
     }
 
-    /// DENSU density (see [`super::reference`]'s `Thermosphere::densu`) of a species of molecular
-    /// weight `xm` with density `dlb` at ZLB, at a profile point.
-    fn density(&self, at: &ProfileAt, dlb: F64s, xm: f64, alpha: f64) -> F64s {
+    /// [`Profile::at`] for altitudes known to lie below ZA in every lane (the turbopause heights
+    /// ZH of the species, 88–112 km): the Bates part is the profile's value at ZA.
+    fn at_below(&self, z: F64s, re: F64s) -> ProfileAt {
+        debug_assert!(z.simd_lt(s(ZA_KM)).all());
+        let (tz_s, yi) = self.spline.at(z.max(s(ZN1_KM[4])), re);
+        ProfileAt {
+            zg2: self.zg_za,
+            ln_tlb_tt: self.ln_tlb_ta,
+            tt_nonpositive: self.ta.simd_le(F64s::ZERO),
+            below: z.simd_eq(z),
+            ln_t1_tz: math::ln(self.ta / tz_s),
+            yi,
+            tz_nonpositive: tz_s.simd_le(F64s::ZERO),
+            tz: tz_s,
+        }
+    }
+
+    /// ln of the DENSU density (see [`super::reference`]'s `Thermosphere::densu`) of a species of molecular
+    /// weight `xm` with density e^`ln_dlb` at ZLB, at a profile point.
+    fn ln_density(&self, at: &ProfileAt, ln_dlb: F64s, xm: f64, alpha: f64) -> F64s {
         let gamma = s(xm) * self.glb_zlb / (self.s * s(RGAS) * self.tinf);
         let mut e = s(1.0 + alpha) * at.ln_tlb_tt + gamma * at.ln_tlb_tt;
         let cap = select(
@@ -696,54 +874,44 @@ impl Profile {
         let expl = select(at.tz_nonpositive, s(50.0), (gamm * at.yi).min(s(50.0)));
         let e_below = s(1.0 + alpha) * at.ln_t1_tz - expl;
         e += select(at.below, e_below, F64s::ZERO);
-        dlb * math::exp(e)
+        ln_dlb + e
     }
 }
 
-/// DNET for lanes.
-fn dnet(dd: F64s, dm: F64s, zhm: f64, xmm: f64, xm: f64) -> F64s {
+/// ln of DNET (see [`super::reference::dnet`]) from the logs of the diffusive and mixed
+/// densities: ln dd + ln(1 + e^{ylog})/a with ylog = a (ln dm − ln dd), a = zhm/(xmm − xm);
+/// ln dd below ylog = −10 and ln dm above 10, as in the model. (The model's special cases for a
+/// zero density are the underflow of these logs, which this form does not have.)
+fn ln_dnet(ln_dd: F64s, ln_dm: F64s, zhm: f64, xmm: f64, xm: f64) -> F64s {
     let a = zhm / (xmm - xm);
-    let ylog = s(a) * math::ln(dm / dd);
-    let combined = dd * math::exp(math::ln(s(1.0) + math::exp(ylog.min(s(10.0)))) * s(1.0 / a));
-    let mut v = select(
-        ylog.simd_lt(s(-10.0)),
-        dd,
-        select(ylog.simd_gt(s(10.0)), dm, combined),
-    );
-    // Non-positive inputs (the model's special cases).
-    let zero = F64s::ZERO;
-    let bad = !(dm.simd_gt(zero) & dd.simd_gt(zero));
-    let both_zero = dd.simd_eq(zero) & dm.simd_eq(zero);
-    let special = select(
-        both_zero,
-        s(1.0),
-        select(dm.simd_eq(zero), dd, select(dd.simd_eq(zero), dm, v)),
-    );
-    v = select(bad, special, v);
-    v
-}
-
-/// CCOR for lanes.
-fn ccor(alt: F64s, r: F64s, h1: f64, zh: f64) -> F64s {
-    let e = (alt - s(zh)) / s(h1);
-    let mid = math::exp(r / (s(1.0) + math::exp(e.min(s(70.0)))));
+    let ylog = s(a) * (ln_dm - ln_dd);
+    let comb = ln_dd + math::ln(s(1.0) + math::exp(ylog.max(s(-10.0)).min(s(10.0)))) * s(1.0 / a);
     select(
-        e.simd_gt(s(70.0)),
-        s(1.0),
-        select(e.simd_lt(s(-70.0)), math::exp(r), mid),
+        ylog.simd_lt(s(-10.0)),
+        ln_dd,
+        select(ylog.simd_gt(s(10.0)), ln_dm, comb),
     )
 }
 
-/// CCOR2 for lanes.
-fn ccor2(alt: F64s, r: F64s, h1: f64, zh: f64, h2: f64) -> F64s {
+/// ln of CCOR: r / (1 + e^{(z − zh)/h1}); 0 above e = 70, r below e = −70, as in the model.
+fn ln_ccor(alt: F64s, r: F64s, h1: f64, zh: f64) -> F64s {
+    let e = (alt - s(zh)) / s(h1);
+    let mid = r / (s(1.0) + math::exp(e.min(s(70.0))));
+    select(
+        e.simd_gt(s(70.0)),
+        F64s::ZERO,
+        select(e.simd_lt(s(-70.0)), r, mid),
+    )
+}
+
+/// ln of CCOR2: r / (1 + (e^{(z − zh)/h1} + e^{(z − zh)/h2})/2), with the model's cut-offs.
+fn ln_ccor2(alt: F64s, r: F64s, h1: f64, zh: f64, h2: f64) -> F64s {
     let e1 = (alt - s(zh)) / s(h1);
     let e2 = (alt - s(zh)) / s(h2);
-    let mid = math::exp(
-        r / (s(1.0) + s(0.5) * (math::exp(e1.min(s(70.0))) + math::exp(e2.min(s(70.0))))),
-    );
+    let mid = r / (s(1.0) + s(0.5) * (math::exp(e1.min(s(70.0))) + math::exp(e2.min(s(70.0)))));
     let high = e1.simd_gt(s(70.0)) | e2.simd_gt(s(70.0));
     let low = e1.simd_lt(s(-70.0)) & e2.simd_lt(s(-70.0));
-    select(high, s(1.0), select(low, math::exp(r), mid))
+    select(high, F64s::ZERO, select(low, r, mid))
 }
 
 /// Raw (cgs) outputs of a batch: d[0..9] as in the model, T∞, T.
@@ -753,12 +921,13 @@ struct Raw {
     tz: F64s,
 }
 
-/// GTS7 for lanes at altitudes `alt` (all ≥ 72.5 km). Also returns DM28 and the profile pieces
+/// GTS7 for lanes at altitudes `alt` (all ≥ 72.5 km). Also returns ln DM28 and the profile pieces
 /// GTD7 needs below 72.5 km.
 fn gts7(
     alt: F64s,
     flags: &Flags,
     h: &Harmonics,
+    mags: &Mags,
     gsurf: F64s,
     re: F64s,
 ) -> (Raw, F64s, [F64s; 5], F64s) {
@@ -769,7 +938,7 @@ fn gts7(
     let tinf = if sw[16] != 0.0 {
         select(
             alt.simd_gt(za),
-            s(tinf0) * (s(1.0) + s(sw[16]) * globe7(&PT, &ph.pt, flags, h)),
+            s(tinf0) * (s(1.0) + s(sw[16]) * globe7(&PT, &ph.pt, &mags.pt, flags, h)),
             s(tinf0),
         )
     } else {
@@ -779,15 +948,17 @@ fn gts7(
     let g0 = if sw[19] != 0.0 {
         select(
             alt.simd_gt(s(ZN1_KM[4])),
-            s(g00) * (s(1.0) + s(sw[19]) * globe7(&PS, &ph.ps, flags, h)),
+            s(g00) * (s(1.0) + s(sw[19]) * globe7(&PS, &ph.ps, &mags.ps, flags, h)),
             s(g00),
         )
     } else {
         s(g00)
     };
-    let tlb = s(PTM[1]) * (s(1.0) + s(sw[17]) * globe7(&PD[3], &ph.pd[3], flags, h)) * s(PD[3][0]);
+    let tlb = s(PTM[1])
+        * (s(1.0) + s(sw[17]) * globe7(&PD[3], &ph.pd[3], &mags.pd[3], flags, h))
+        * s(PD[3][0]);
     let sv = g0 / (tinf - tlb);
-    let mag = magnetic_activity(&PD[3], h, flags);
+    let mag = mags.pd[3];
 
     // TN1 nodes: varying below 300 km, fixed above.
     let fixed4 = PTM[4] * PTL[3][0];
@@ -827,141 +998,178 @@ fn gts7(
     let zhm28 = PDM[2][3] * PDL[1][5];
     let mut d = [F64s::ZERO; 9];
 
-    // N2.
-    let g28 = sw21 * globe7(&PD[2], &ph.pd[2], flags, h);
-    let db28 = s(PDM[2][0] * PD[2][0]) * math::exp(g28);
-    d[2] = prof.density(&at, db28, 28.0, ALPHA[2]);
-    let at_zh28 = prof.at(s(PDM[2][2]) * zhf, re);
-    let b28 = prof.density(&at_zh28, db28, 28.0 - xmm, ALPHA[2] - 1.0);
-    let dm28 = prof.density(&at, b28, xmm, ALPHA[2]);
-    if sw15 {
-        d[2] = select(
-            z.simd_le(s(ALTL_KM[2])),
-            dnet(d[2], dm28, zhm28, xmm, 28.0),
-            d[2],
-        );
-    }
+    // Densities are carried as natural logarithms (cm⁻³) until the end: the model's products
+    // of exponentials (DENSU, DNET, CCOR) become sums, and each species costs one final `exp`.
+    let in_range = |alt_limit: f64, strict: bool| {
+        if strict {
+            z.simd_lt(s(alt_limit))
+        } else {
+            z.simd_le(s(alt_limit))
+        }
+    };
 
-    // He, O, O2, Ar, H, N share the pattern: diffusive density, then (below the species'
-    // cut-off) mixing with the turbopause and corrections.
+    // N2.
+    let g28 = sw21 * globe7(&PD[2], &ph.pd[2], &mags.pd[2], flags, h);
+    let ln_db28 = s((PDM[2][0] * PD[2][0]).ln()) + g28;
+    let ln_d28 = prof.ln_density(&at, ln_db28, 28.0, ALPHA[2]);
+    let at_zh28 = prof.at_below(s(PDM[2][2]) * zhf, re);
+    let ln_b28 = prof.ln_density(&at_zh28, ln_db28, 28.0 - xmm, ALPHA[2] - 1.0);
+    let ln_dm28 = prof.ln_density(&at, ln_b28, xmm, ALPHA[2]);
+    d[2] = if sw15 {
+        math::exp(select(
+            in_range(ALTL_KM[2], false),
+            ln_dnet(ln_d28, ln_dm28, zhm28, xmm, 28.0),
+            ln_d28,
+        ))
+    } else {
+        math::exp(ln_d28)
+    };
+
+    // He, O, O2, Ar, H, N share the pattern: diffusive density, and below the species'
+    // cut-off the mix with the fully mixed density from the turbopause, then corrections.
+    // Returns ln of (diffusive density, mixed density at the turbopause, net density).
     let species = |row: usize, pdm: usize, xm: f64, alpha: f64| {
-        let g = sw21 * globe7(&PD[row], &ph.pd[row], flags, h);
-        let db = s(PDM[pdm][0] * PD[row][0]) * math::exp(g);
-        let diff = prof.density(&at, db, xm, alpha);
-        let at_zh = prof.at(s(PDM[pdm][2]), re);
-        let b = prof.density(&at_zh, db, xm - xmm, alpha - 1.0);
-        let dm = prof.density(&at, b, xmm, 0.0);
-        (diff, b, dnet(diff, dm, zhm28, xmm, xm))
+        let g = sw21 * globe7(&PD[row], &ph.pd[row], &mags.pd[row], flags, h);
+        let ln_db = s((PDM[pdm][0] * PD[row][0]).ln()) + g;
+        let ln_diff = prof.ln_density(&at, ln_db, xm, alpha);
+        if !sw15 {
+            return (ln_diff, ln_diff, ln_diff);
+        }
+        let at_zh = prof.at_below(s(PDM[pdm][2]), re);
+        let ln_b = prof.ln_density(&at_zh, ln_db, xm - xmm, alpha - 1.0);
+        let ln_dm = prof.ln_density(&at, ln_b, xmm, 0.0);
+        (ln_diff, ln_b, ln_dnet(ln_diff, ln_dm, zhm28, xmm, xm))
     };
     let f107a_dev = h.dfa; // F10.7A − 150
 
     // He.
     {
-        let (diff, b04, net) = species(0, 0, 4.0, ALPHA[0]);
-        d[0] = diff;
-        if sw15 {
-            let rl = math::ln(b28 * s(PDM[0][1]) / b04);
-            let v = net * ccor(z, rl, PDM[0][5] * PDL[1][1], PDM[0][4] * PDL[1][0]);
-            d[0] = select(z.simd_lt(s(ALTL_KM[0])), v, diff);
-        }
+        let (ln_diff, ln_b04, ln_net) = species(0, 0, 4.0, ALPHA[0]);
+        d[0] = if sw15 {
+            let rl = ln_b28 + s(PDM[0][1].ln()) - ln_b04;
+            let l = ln_net + ln_ccor(z, rl, PDM[0][5] * PDL[1][1], PDM[0][4] * PDL[1][0]);
+            math::exp(select(in_range(ALTL_KM[0], true), l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
     }
     // O.
     {
-        let (diff, _b16, net) = species(1, 1, 16.0, ALPHA[1]);
-        d[1] = diff;
-        if sw15 {
+        let (ln_diff, _, ln_net) = species(1, 1, 16.0, ALPHA[1]);
+        d[1] = if sw15 {
             let rl = s(PDM[1][1] * PDL[1][16]) * (s(1.0) + s(sw[1] * PDL[0][23]) * f107a_dev);
-            let mut v = net
-                * ccor2(
+            let l = ln_net
+                + ln_ccor2(
                     z,
                     rl,
                     PDM[1][5] * PDL[1][3],
                     PDM[1][4] * PDL[1][2],
                     PDM[1][5] * PDL[1][4],
+                )
+                + ln_ccor(
+                    z,
+                    s(PDM[1][3] * PDL[1][14]),
+                    PDM[1][7] * PDL[1][13],
+                    PDM[1][6] * PDL[1][12],
                 );
-            v *= ccor(
-                z,
-                s(PDM[1][3] * PDL[1][14]),
-                PDM[1][7] * PDL[1][13],
-                PDM[1][6] * PDL[1][12],
-            );
-            d[1] = select(z.simd_le(s(ALTL_KM[1])), v, diff);
-        }
+            math::exp(select(in_range(ALTL_KM[1], false), l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
     }
     // O2.
     {
-        let (diff, b32, net) = species(4, 3, 32.0, ALPHA[3]);
-        d[3] = diff;
-        if sw15 {
-            let rl = math::ln(b28 * s(PDM[3][1]) / b32);
-            let v = net * ccor(z, rl, PDM[3][5] * PDL[1][7], PDM[3][4] * PDL[1][6]);
-            let mixed = select(z.simd_le(s(ALTL_KM[3])), v, diff);
+        let (ln_diff, ln_b32, ln_net) = species(4, 3, 32.0, ALPHA[3]);
+        d[3] = if sw15 {
+            let rl = ln_b28 + s(PDM[3][1].ln()) - ln_b32;
+            let l = ln_net + ln_ccor(z, rl, PDM[3][5] * PDL[1][7], PDM[3][4] * PDL[1][6]);
+            let mixed = select(in_range(ALTL_KM[3], false), l, ln_diff);
+            // Departure from diffusive equilibrium above ZLB, at every altitude.
             let rc32 = s(PDM[3][3] * PDL[1][23]) * (s(1.0) + s(sw[1] * PDL[0][23]) * f107a_dev);
-            d[3] = mixed
-                * ccor2(
-                    z,
-                    rc32,
-                    PDM[3][7] * PDL[1][22],
-                    PDM[3][6] * PDL[1][21],
-                    PDM[3][7] * PDL[0][22],
-                );
-        }
+            math::exp(
+                mixed
+                    + ln_ccor2(
+                        z,
+                        rc32,
+                        PDM[3][7] * PDL[1][22],
+                        PDM[3][6] * PDL[1][21],
+                        PDM[3][7] * PDL[0][22],
+                    ),
+            )
+        } else {
+            math::exp(ln_diff)
+        };
     }
     // Ar.
     {
-        let (diff, b40, net) = species(5, 4, 40.0, ALPHA[4]);
-        d[4] = diff;
-        if sw15 {
-            let rl = math::ln(b28 * s(PDM[4][1]) / b40);
-            let v = net * ccor(z, rl, PDM[4][5] * PDL[1][9], PDM[4][4] * PDL[1][8]);
-            d[4] = select(z.simd_le(s(ALTL_KM[4])), v, diff);
-        }
+        let (ln_diff, ln_b40, ln_net) = species(5, 4, 40.0, ALPHA[4]);
+        d[4] = if sw15 {
+            let rl = ln_b28 + s(PDM[4][1].ln()) - ln_b40;
+            let l = ln_net + ln_ccor(z, rl, PDM[4][5] * PDL[1][9], PDM[4][4] * PDL[1][8]);
+            math::exp(select(in_range(ALTL_KM[4], false), l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
     }
     // H.
     {
-        let (diff, b01, net) = species(6, 5, 1.0, ALPHA[6]);
-        d[6] = diff;
-        if sw15 {
-            let rl = math::ln(b28 * s(PDM[5][1] * PDL[1][17].abs()) / b01);
-            let mut v = net * ccor(z, rl, PDM[5][5] * PDL[1][11], PDM[5][4] * PDL[1][10]);
-            v *= ccor(
-                z,
-                s(PDM[5][3] * PDL[1][20]),
-                PDM[5][7] * PDL[1][19],
-                PDM[5][6] * PDL[1][18],
-            );
-            d[6] = select(z.simd_le(s(ALTL_KM[6])), v, diff);
-        }
+        let (ln_diff, ln_b01, ln_net) = species(6, 5, 1.0, ALPHA[6]);
+        d[6] = if sw15 {
+            let rl = ln_b28 + s((PDM[5][1] * PDL[1][17].abs()).ln()) - ln_b01;
+            let l = ln_net
+                + ln_ccor(z, rl, PDM[5][5] * PDL[1][11], PDM[5][4] * PDL[1][10])
+                + ln_ccor(
+                    z,
+                    s(PDM[5][3] * PDL[1][20]),
+                    PDM[5][7] * PDL[1][19],
+                    PDM[5][6] * PDL[1][18],
+                );
+            math::exp(select(in_range(ALTL_KM[6], false), l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
     }
     // N.
     {
-        let (diff, b14, net) = species(7, 6, 14.0, ALPHA[7]);
-        d[7] = diff;
-        if sw15 {
-            let rl = math::ln(b28 * s(PDM[6][1] * PDL[0][2].abs()) / b14);
-            let mut v = net * ccor(z, rl, PDM[6][5] * PDL[0][1], PDM[6][4] * PDL[0][0]);
-            v *= ccor(
-                z,
-                s(PDM[6][3] * PDL[0][5]),
-                PDM[6][7] * PDL[0][4],
-                PDM[6][6] * PDL[0][3],
-            );
-            d[7] = select(z.simd_le(s(ALTL_KM[7])), v, diff);
-        }
+        let (ln_diff, ln_b14, ln_net) = species(7, 6, 14.0, ALPHA[7]);
+        d[7] = if sw15 {
+            let rl = ln_b28 + s((PDM[6][1] * PDL[0][2].abs()).ln()) - ln_b14;
+            let l = ln_net
+                + ln_ccor(z, rl, PDM[6][5] * PDL[0][1], PDM[6][4] * PDL[0][0])
+                + ln_ccor(
+                    z,
+                    s(PDM[6][3] * PDL[0][5]),
+                    PDM[6][7] * PDL[0][4],
+                    PDM[6][6] * PDL[0][3],
+                );
+            math::exp(select(in_range(ALTL_KM[7], false), l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
     }
     // Anomalous O: its own isothermal profile at T = THO.
     {
-        let g16h = sw21 * globe7(&PD[8], &ph.pd[8], flags, h);
-        let db16h = s(PDM[7][0] * PD[8][0]) * math::exp(g16h);
+        let g16h = sw21 * globe7(&PD[8], &ph.pd[8], &mags.pd[8], flags, h);
+        let ln_db16h = s((PDM[7][0] * PD[8][0]).ln()) + g16h;
         let tho = s(PDM[7][9] * PDL[0][6]);
-        let hot = Profile::new(tho, tho, sv, &tn1, tgn1_end, gsurf, re);
-        let dd = hot.density(&hot.at(z, re), db16h, 16.0, ALPHA[8]);
+        // Isothermal at THO: above ZA the density is the Bates form at T = THO; the spline part
+        // (below ZA) is built only when some lane needs it.
+        let ln_dd = if z.simd_lt(s(ZA_KM)).any() {
+            let hot = Profile::new(tho, tho, sv, &tn1, tgn1_end, gsurf, re);
+            hot.ln_density(&hot.at(z, re), ln_db16h, 16.0, ALPHA[8])
+        } else {
+            let zg2 = zeta(z, s(PTM[5]), re);
+            let q = s(1.0) + s(PTM[5]) / re;
+            let gamma = s(16.0) * gsurf / (q * q) / (sv * s(RGAS) * tho);
+            // (T_lb/T)^(…) = 1 at T_lb = T∞ = THO.
+            ln_db16h + (-sv * gamma * zg2).min(s(LN_50))
+        };
         let zsht = PDM[7][5];
         let zmho = PDM[7][4];
         let q = s(1.0) + s(zmho) / re;
         let g = gsurf / (q * q);
         let zsho = s(RGAS) * tho / (g * s(16.0));
-        d[8] = dd * math::exp(-s(zsht) / zsho * (math::exp(-(z - s(zmho)) / s(zsht)) - s(1.0)));
+        d[8] = math::exp(ln_dd - s(zsht) / zsho * (math::exp(-(z - s(zmho)) / s(zsht)) - s(1.0)));
     }
     d[5] = s(AMU_G)
         * (s(4.0) * d[0]
@@ -971,7 +1179,7 @@ fn gts7(
             + s(40.0) * d[4]
             + d[6]
             + s(14.0) * d[7]);
-    (Raw { d, tinf, tz: at.tz }, dm28, tn1, tgn1_end)
+    (Raw { d, tinf, tz: at.tz }, ln_dm28, tn1, tgn1_end)
 }
 
 /// DENSM for lanes: temperature and (unless `xm` = 0) density below 72.5 km.
@@ -1014,13 +1222,14 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
     let re = s(2.0) * gsurf / (s(3.085462e-6) + s(2.27e-9) * cs2) * s(1.0e-5);
     let alt = input.altitude_km;
     let altt = alt.max(s(ZN2_KM[0]));
-    let (upper, dm28, tn1, tgn1_end) = gts7(altt, &flags, &h, gsurf, re);
+    let mags = Mags::new(&h, &flags);
+    let (upper, ln_dm28, tn1, tgn1_end) = gts7(altt, &flags, &h, &mags, gsurf, re);
     let mut d = upper.d;
     let mut tz = upper.tz;
     let below = alt.simd_lt(s(ZN2_KM[0]));
     if below.any() {
         let ph = phases();
-        let mag = magnetic_activity(&PD[8], &h, &flags);
+        let mag = mags.pd[8];
         let g = |k: usize| glob7s(&PMA[k], &ph.pma[k], &flags, &h, &mag);
         let (sw20, sw22) = (s(sw[20]), s(sw[22]));
         let tn2 = [
@@ -1054,6 +1263,7 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
             F64s::ZERO,
         );
         let dz28 = upper.d[2];
+        let dm28 = math::exp(ln_dm28);
         let (n2_m, t_low) = densm(alt, dm28, XMM, &spl2, tn2[0], &spl3, tn3[0], gsurf, re);
         let dmr = upper.d[2] / dm28 - s(1.0);
         let n2 = n2_m * (s(1.0) + dmr * dmc);
