@@ -282,6 +282,8 @@ pub(crate) struct TrajectoryChart<'a> {
     lines: Vec<Line<'a>>,
     /// Clock origin: the first crossing of 120 km (or the first row), s.
     time_origin_s: f64,
+    /// Does the history start above 120 km (so the clock starts at the crossing)?
+    starts_above_interface: bool,
 }
 
 impl<'a> TrajectoryChart<'a> {
@@ -293,7 +295,11 @@ impl<'a> TrajectoryChart<'a> {
             .filter(|r| r.alt_km <= ENTRY_INTERFACE_KM)
             .map(|r| r.time_s)
             .fold(f64::INFINITY, f64::min);
-        let time_origin_s = if time_origin_s.is_finite() {
+        let starts_above_interface = rows
+            .iter()
+            .min_by(|a, b| a.time_s.total_cmp(&b.time_s))
+            .is_some_and(|r| r.alt_km > ENTRY_INTERFACE_KM);
+        let time_origin_s = if time_origin_s.is_finite() && starts_above_interface {
             time_origin_s
         } else {
             first
@@ -302,6 +308,7 @@ impl<'a> TrajectoryChart<'a> {
             run,
             lines,
             time_origin_s,
+            starts_above_interface,
         }
     }
 
@@ -320,8 +327,11 @@ impl Figure for TrajectoryChart<'_> {
             "{}: nominal trajectory (sample 0)",
             self.run.summary.scenario
         );
-        let subtitle =
-            "one line per fragment, coloured by material; clock from the 120 km crossing";
+        let subtitle = if self.starts_above_interface {
+            "one line per fragment, coloured by material; clock from the 120 km crossing"
+        } else {
+            "one line per fragment, coloured by material; clock from the initial state"
+        };
         let (body, legend) = chart_frame(root, &title, subtitle)?;
         let panels = body.split_evenly((1, 2));
 
@@ -335,7 +345,18 @@ impl Figure for TrajectoryChart<'_> {
                 speed_max_km_s = speed_max_km_s.max(r.speed_m_s / 1e3);
             }
         }
-        let time_axis = Axis::new(0.0, t_max_min.max(1.0), 8.0);
+        // Seconds for short histories, minutes otherwise.
+        let (per_s, unit) = if t_max_min < 5.0 {
+            (1.0, "s")
+        } else {
+            (1.0 / 60.0, "min")
+        };
+        let time_axis = Axis::new(0.0, (t_max_min * 60.0 * per_s).max(1.0), 8.0);
+        let time_name = if self.starts_above_interface {
+            format!("time after the 120 km crossing ({unit})")
+        } else {
+            format!("time after the initial state ({unit})")
+        };
         let alt_axis = Axis::new(0.0, alt_max_km.max(10.0), 7.0);
         let speed_axis = Axis::new(0.0, speed_max_km_s.max(1.0), 8.0);
 
@@ -350,10 +371,10 @@ impl Figure for TrajectoryChart<'_> {
             &mut chart,
             &time_axis,
             &alt_axis,
-            "time after 120 km (min)",
+            &time_name,
             "altitude (km)",
         )?;
-        let t = |r: &TrajectoryRow| (r.time_s - self.time_origin_s) / 60.0;
+        let t = |r: &TrajectoryRow| (r.time_s - self.time_origin_s) * per_s;
         for line in self.lines.iter().filter(|l| !l.is_vehicle) {
             let points: Vec<(f64, f64)> = self.shown(line).map(|r| (t(r), r.alt_km)).collect();
             chart
@@ -366,7 +387,7 @@ impl Figure for TrajectoryChart<'_> {
                 .draw_series(LineSeries::new(points, TRACK.stroke_width(3)))
                 .map_err(draw_err)?;
         }
-        self.draw_events(&chart, |f| (f.end_time_s - self.time_origin_s) / 60.0)?;
+        self.draw_events(&chart, |f| (f.end_time_s - self.time_origin_s) * per_s)?;
 
         // Altitude vs speed.
         let mut chart = ChartBuilder::on(&panels[1])
@@ -414,9 +435,20 @@ impl Figure for TrajectoryChart<'_> {
         })?;
 
         let mut entries = material_legend(self.run, &self.lines, true);
-        entries.push(LegendEntry::Diamond("break-up".to_string(), TRACK));
-        entries.push(LegendEntry::Cross("demise".to_string(), INK));
-        entries.push(LegendEntry::Dot("ground impact".to_string(), INK));
+        let has = |fate: Fate| {
+            self.lines
+                .iter()
+                .any(|l| l.end.is_some_and(|f| f.fate == fate))
+        };
+        if has(Fate::BrokeUp) {
+            entries.push(LegendEntry::Diamond("break-up".to_string(), TRACK));
+        }
+        if has(Fate::Demised) {
+            entries.push(LegendEntry::Cross("demise".to_string(), INK));
+        }
+        if has(Fate::Landed) {
+            entries.push(LegendEntry::Dot("ground impact".to_string(), INK));
+        }
         draw_legend(&legend, &entries, (8, 24))?;
         Ok(())
     }
@@ -676,8 +708,16 @@ impl Figure for HeatingChart<'_> {
         }
 
         let mut entries = material_legend(self.run, &self.lines, false);
-        entries.push(LegendEntry::Dashed("melt temperature".to_string(), INK));
-        entries.push(LegendEntry::Cross("demise".to_string(), INK));
+        if !melts.is_empty() {
+            entries.push(LegendEntry::Dashed("melt temperature".to_string(), INK));
+        }
+        if self
+            .lines
+            .iter()
+            .any(|l| l.end.is_some_and(|f| f.fate == Fate::Demised))
+        {
+            entries.push(LegendEntry::Cross("demise".to_string(), INK));
+        }
         draw_legend(&legend, &entries, (8, 24))?;
         Ok(())
     }

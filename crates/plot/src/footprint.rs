@@ -71,6 +71,14 @@ impl<'a> Footprint<'a> {
         points
     }
 
+    /// Demised fragments of the nominal sample (all samples when the nominal one is absent).
+    fn demise_points(&self) -> impl Iterator<Item = &FragmentRow> {
+        self.run
+            .fragments
+            .iter()
+            .filter(|f| f.fate == Fate::Demised && (self.nominal.is_none() || self.is_nominal(f)))
+    }
+
     fn is_nominal(&self, row: &FragmentRow) -> bool {
         Some(row.sample) == self.nominal
     }
@@ -232,6 +240,17 @@ impl Figure for Footprint<'_> {
                     .map(|line| PathElement::new(line, TRACK.stroke_width(3))),
             )
             .map_err(draw_err)?;
+
+        // Without survivors the map shows where the nominal fragments demised instead.
+        if self.impacts.is_empty() {
+            chart
+                .draw_series(
+                    self.demise_points()
+                        .filter_map(|f| view.place(f.end_lon_deg, f.end_lat_deg))
+                        .map(|p| Cross::new(p, 7, INK.stroke_width(2))),
+                )
+                .map_err(draw_err)?;
+        }
 
         let nominal_breakup = self
             .breakups
@@ -404,6 +423,9 @@ impl Footprint<'_> {
                 FRAGMENT_TRACK,
                 1,
             ));
+        }
+        if self.impacts.is_empty() && self.demise_points().next().is_some() {
+            entries.push(LegendEntry::Cross("demise point".to_string(), INK));
         }
         if !self.breakups.is_empty() {
             entries.push(LegendEntry::Diamond("break-up point".to_string(), TRACK));
