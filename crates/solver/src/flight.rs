@@ -122,6 +122,8 @@ pub struct Flight {
     pub fate: Option<Fate>,
     /// Accepted steps.
     pub steps: u64,
+    /// Attempted steps (accepted, rejected and forced to an event).
+    pub attempts: u64,
     /// Peak q_s, W/m².
     pub peak_heat_flux_w_m2: f64,
     /// Peak temperature, K.
@@ -169,6 +171,7 @@ impl Flight {
             controls,
             fate: None,
             steps: 0,
+            attempts: 0,
             peak_heat_flux_w_m2: aux0.heat_flux_w_m2,
             peak_temperature_k: y0[TEMPERATURE],
             peak_deceleration_g: aux0.deceleration_g,
@@ -348,6 +351,7 @@ impl Flight {
         mid: (&State, &Aux),
         probes: &mut Probes<'_>,
     ) {
+        self.attempts += 1;
         let finite = err.is_finite() && y1.iter().all(|v| v.is_finite()) && aux1.altitude_m.is_finite();
         if plan.forced {
             let Some((event, _, h_after)) = self.pending.take() else {

@@ -32,7 +32,7 @@ pub struct SampleTree<'p> {
     rows: Vec<Vec<TrajectoryPoint>>,
     /// Record time histories with this step.
     pub output_step_s: Option<f64>,
-    /// Accepted integration steps, all nodes.
+    /// Attempted integration steps, all nodes.
     pub steps: u64,
 }
 
@@ -141,7 +141,7 @@ impl<'p> SampleTree<'p> {
         let is_fragment = flight.node.is_fragment;
         let area_m2 = reference_area_m2(&flight.node, y[crate::model::MASS]);
         let speed = (y[3] * y[3] + y[4] * y[4] + y[5] * y[5]).sqrt();
-        self.steps += flight.steps;
+        self.steps += flight.attempts;
         self.outcomes[slot(item.node)] = Some(FragmentOutcome {
             node: item.node,
             fate,

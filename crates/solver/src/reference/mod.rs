@@ -130,6 +130,11 @@ pub fn start_flight(tree: &SampleTree<'_>, item: &WorkItem) -> Flight {
 /// Solves one sample node by node (depth-first order does not matter: nodes are independent
 /// once started).
 pub fn solve(problem: &Problem, output_step_s: Option<f64>) -> SampleOutcome {
+    solve_with_steps(problem, output_step_s).0
+}
+
+/// [`solve`], also returning the number of attempted integration steps.
+pub fn solve_with_steps(problem: &Problem, output_step_s: Option<f64>) -> (SampleOutcome, u64) {
     let (mut tree, mut queue) = SampleTree::new(problem, output_step_s);
     let atmosphere = problem.environment.atmosphere.clone();
     while let Some(item) = queue.pop() {
@@ -138,5 +143,6 @@ pub fn solve(problem: &Problem, output_step_s: Option<f64>) -> SampleOutcome {
         let children = tree.finish(&item, flight);
         queue.extend(children);
     }
-    tree.into_outcome()
+    let steps = tree.steps;
+    (tree.into_outcome(), steps)
 }

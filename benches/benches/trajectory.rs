@@ -1,0 +1,158 @@
+//! Trajectory solver, reference (plain `f64`, one trajectory at a time) vs lanes (LANES
+//! trajectories per SIMD batch, refilled from the work queue), on one core.
+//!
+//! Workload: 32 entries of a vehicle that breaks up at 78 km into a titanium bottle (lands), an
+//! aluminium plate (demises) and a steel cylinder (lands) — solver case p3 with the entry
+//! heading and speed varied, 128 node flights in all. Two throughputs:
+//! - `trajectory/flights`: node flights (fragment trajectories) per second;
+//! - `trajectory/lane-steps`: attempted Runge–Kutta steps per second (each 7 right-hand-side
+//!   evaluations: 6 stages and the dense-output midpoint).
+//!
+//! `cargo bench -p reentry-benches --bench trajectory`; results in `docs/performance.md`.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use reentry_atmosphere::{Atmosphere, Epoch};
+use reentry_physics::aero::Shape;
+use reentry_physics::thermal::Material;
+use reentry_solver::{
+    EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Kernel, Parent,
+    Problem, Tolerances, Vehicle, lanes, reference, solve_batch,
+};
+
+/// Entries in the workload.
+const ENTRIES: usize = 32;
+
+/// PHYSICS.md §5 rows used here.
+fn material(id: &str, rho: f64, cp: f64, tm: f64, hf: f64, eps: f64) -> Material {
+    Material {
+        id: id.into(),
+        density_kg_m3: rho,
+        specific_heat_j_kg_k: cp,
+        melt_temperature_k: tm,
+        heat_of_fusion_j_kg: hf,
+        emissivity: eps,
+    }
+}
+
+fn child(id: &str, shape: Shape, mass_kg: f64, material: Material, hollow: bool) -> FragmentSpec {
+    FragmentSpec {
+        id: id.into(),
+        parent: Parent::Vehicle,
+        count: 1,
+        shape,
+        material,
+        hollow,
+        mass_kg,
+        release_altitude_m: None,
+        drag_coefficient: None,
+        cd_scale: 1.0,
+        reference_area_m2: None,
+        nose_radius_m: None,
+        heat_scale: 1.0,
+        emissivity_scale: 1.0,
+        initial_temperature_k: 300.0,
+    }
+}
+
+/// Solver case p3 (reference/solver-cases/p3-vehicle-breakup.toml), entry `k` of the set.
+fn entry(k: usize, atmosphere: &Arc<Atmosphere>) -> Problem {
+    Problem {
+        epoch: Epoch::parse_rfc3339("2026-03-16T17:05:00Z").expect("epoch"),
+        initial: InitialState::Entry(EntryState {
+            latitude_rad: (-30.0f64).to_radians(),
+            longitude_rad: (-175.0f64).to_radians(),
+            altitude_m: 110e3,
+            speed_m_s: 7550.0 + 5.0 * k as f64,
+            flight_path_angle_rad: (-1.3 - 0.02 * k as f64).to_radians(),
+            heading_rad: (110.0 + k as f64).to_radians(),
+        }),
+        burns: Vec::new(),
+        environment: Environment {
+            atmosphere: atmosphere.clone(),
+            density_scale: 1.0,
+            gravity: Gravity::J2,
+            heating: HeatingModel::DetraKempRiddell,
+            rotating_earth: true,
+        },
+        vehicle: Some(Vehicle {
+            name: "test vehicle".into(),
+            mass_kg: 4000.0,
+            drag_coefficient: 1.8,
+            reference_area_m2: 12.0,
+            breakup_altitude_m: 78e3,
+            lift_to_drag: 0.0,
+        }),
+        fragments: vec![
+            child(
+                "he-bottle",
+                Shape::Sphere { diameter_m: 0.4 },
+                14.0,
+                material("titanium-6al4v", 4430.0, 670.0, 1905.0, 338e3, 0.77),
+                true,
+            ),
+            child(
+                "panel",
+                Shape::Plate {
+                    length_m: 1.0,
+                    width_m: 0.8,
+                    thickness_m: 0.005,
+                },
+                10.0,
+                material("aluminium-2024", 2780.0, 875.0, 860.0, 390e3, 0.30),
+                false,
+            ),
+            child(
+                "engine",
+                Shape::Cylinder {
+                    diameter_m: 0.6,
+                    length_m: 0.9,
+                },
+                55.0,
+                material("stainless-316", 8000.0, 640.0, 1665.0, 270e3, 0.85),
+                true,
+            ),
+        ],
+        tolerances: Tolerances::default(),
+    }
+}
+
+fn bench_trajectory(c: &mut Criterion) {
+    let atmosphere = Arc::new(Atmosphere::Us76);
+    let problems: Vec<Problem> = (0..ENTRIES).map(|k| entry(k, &atmosphere)).collect();
+    let flights: u64 = (ENTRIES * 4) as u64;
+    let reference_steps: u64 = problems
+        .iter()
+        .map(|p| reference::solve_with_steps(p, None).1)
+        .sum();
+    let lane_steps = lanes::solve_problems_with_stats(&problems, None).1.lane_steps;
+    eprintln!("attempted steps: reference {reference_steps}, lanes {lane_steps}");
+
+    let mut group = c.benchmark_group("trajectory/flights");
+    group.throughput(Throughput::Elements(flights));
+    group.sample_size(20);
+    group.bench_function("reference", |b| {
+        b.iter(|| solve_batch(black_box(&problems), Kernel::Reference))
+    });
+    group.bench_function("lanes", |b| {
+        b.iter(|| solve_batch(black_box(&problems), Kernel::Lanes))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("trajectory/lane-steps");
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(reference_steps));
+    group.bench_function("reference", |b| {
+        b.iter(|| solve_batch(black_box(&problems), Kernel::Reference))
+    });
+    group.throughput(Throughput::Elements(lane_steps));
+    group.bench_function("lanes", |b| {
+        b.iter(|| solve_batch(black_box(&problems), Kernel::Lanes))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_trajectory);
+criterion_main!(benches);
