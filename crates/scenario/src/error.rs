@@ -59,6 +59,20 @@ fn item_suffix(item: &Option<String>) -> String {
         .map_or_else(String::new, |i| format!(" ({i})"))
 }
 
+/// Renders an optional key before a message: `vehicle.mass_kg: `.
+fn key_prefix(key: &Option<String>) -> String {
+    key.as_ref().map_or_else(String::new, |k| format!("{k}: "))
+}
+
+/// Renders a unit after a value: ` kg`, or nothing for a dimensionless key.
+fn unit_suffix(unit: &str) -> String {
+    if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    }
+}
+
 /// A scenario file that cannot be turned into a valid [`crate::Scenario`].
 ///
 /// `Display` is one line: `<file>:<line>:<col>: <key>: <what is wrong>; allowed: <what is>`.
@@ -84,10 +98,12 @@ pub enum ScenarioError {
         file: PathBuf,
     },
     /// The text is not valid TOML.
-    #[error("{location}: TOML syntax error: {message}; allowed: TOML 1.0 syntax")]
+    #[error("{location}: {}TOML syntax error: {message}; allowed: TOML 1.0 syntax (each key once per table)", key_prefix(.key))]
     Syntax {
         /// Where the parser stopped.
         location: Location,
+        /// The dotted key on that line, when there is one.
+        key: Option<String>,
         /// The parser's description.
         message: String,
     },
@@ -130,7 +146,7 @@ pub enum ScenarioError {
         allowed: String,
     },
     /// A number outside its allowed range (or not finite).
-    #[error("{location}: {key}{}: {value} {unit} is out of range; allowed: {allowed}", item_suffix(.item))]
+    #[error("{location}: {key}{}: {value}{} is out of range; allowed: {allowed}", item_suffix(.item), unit_suffix(.unit))]
     OutOfRange {
         /// Where the value is.
         location: Location,
@@ -183,9 +199,8 @@ impl ScenarioError {
     /// The dotted key the error is about, if any.
     pub fn key(&self) -> Option<&str> {
         match self {
-            ScenarioError::Unreadable { .. }
-            | ScenarioError::Empty { .. }
-            | ScenarioError::Syntax { .. } => None,
+            ScenarioError::Unreadable { .. } | ScenarioError::Empty { .. } => None,
+            ScenarioError::Syntax { key, .. } => key.as_deref(),
             ScenarioError::UnknownKey { key, .. }
             | ScenarioError::WrongType { key, .. }
             | ScenarioError::MissingKey { key, .. }

@@ -185,7 +185,7 @@ pub const KEYS: &[KeySpec] = &[
         "1 to 100 characters without '/', '\\' or control characters, not starting with '.'",
         "Names the run: `reentry run` writes to out/NAME unless --out is given."),
     other("scenario.epoch_utc", Text, "required",
-        "an RFC 3339 UTC time as a string, e.g. \"2026-03-16T13:24:00Z\", years 1957 to 2100",
+        "an RFC 3339 UTC time, e.g. \"2026-03-16T13:24:00Z\" (quotes optional), years 1957 to 2100",
         "Epoch of the initial state (t = 0)."),
     num("scenario.ut1_minus_utc_s", "s", In(-0.9), In(0.9), "0",
         "UT1 − UTC for Earth orientation (GMST); IERS Bulletin A. |UT1 − UTC| < 0.9 s by definition."),
@@ -223,7 +223,7 @@ pub const KEYS: &[KeySpec] = &[
         "Azimuth of the Earth-relative velocity, clockwise from north."),
     // [[burn]]
     other("burn.start_utc", Text, "required",
-        "an RFC 3339 UTC time as a string, at or after epoch_utc and before the time limit",
+        "an RFC 3339 UTC time (quotes optional), at or after epoch_utc and before the time limit",
         "Ignition time; the integrator steps exactly to it."),
     num("burn.delta_v_m_s", "m/s", Ex(0.0), In(1000.0), "required",
         "Commanded Δv; the burn ends when it is reached."),

@@ -10,6 +10,9 @@ use toml::Spanned;
 /// A value with its byte span in the file.
 pub(crate) type S<T> = Spanned<T>;
 
+/// A UTC time: an RFC 3339 string, or a TOML offset date-time written without quotes.
+pub(crate) type TimeValue = toml::Value;
+
 /// The whole file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,7 +38,7 @@ pub(crate) struct ScenarioFile {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ScenarioTable {
     pub name: Option<S<String>>,
-    pub epoch_utc: Option<S<String>>,
+    pub epoch_utc: Option<S<TimeValue>>,
     pub ut1_minus_utc_s: Option<S<f64>>,
     pub uncontrolled: Option<S<bool>>,
 }
@@ -82,7 +85,7 @@ pub(crate) struct EntryTable {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct BurnTable {
-    pub start_utc: Option<S<String>>,
+    pub start_utc: Option<S<TimeValue>>,
     pub delta_v_m_s: Option<S<f64>>,
     pub thrust_n: Option<S<f64>>,
     pub isp_s: Option<S<f64>>,

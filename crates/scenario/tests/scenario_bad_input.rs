@@ -526,7 +526,7 @@ fn samples_zero() {
         &e,
         "0\nseed",
         "monte_carlo.samples",
-        &["0  is out of range", "an integer 1 to 1e8"],
+        &["0 is out of range", "an integer 1 to 1e8"],
     );
 }
 
@@ -561,6 +561,16 @@ fn unreadable_or_empty_file() {
     let e = error_of("[scenario]\nname = \"x\n");
     assert!(matches!(e, ScenarioError::Syntax { .. }), "{e}");
     assert!(e.to_string().starts_with("bad.toml:2:"), "{e}");
+
+    let text = edit(BASE, "cd = 1.8\n", "cd = 1.8\ncd = 2.0\n");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "cd = 2.0",
+        "vehicle.cd",
+        &["TOML syntax error: duplicate key", "each key once"],
+    );
 }
 
 #[test]

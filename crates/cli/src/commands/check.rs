@@ -113,13 +113,28 @@ fn dispersion_text(d: &Dispersion, unit: &str, to_key: f64) -> String {
             )
         }
         Distribution::Uniform { min, max } => {
-            format!("uniform {}{u} to {}{u}", min * to_key, max * to_key)
+            format!(
+                "uniform {}{u} to {}{u}",
+                tidy(min * to_key),
+                tidy(max * to_key)
+            )
         }
         Distribution::LogNormal { mu, sigma } => {
             format!("lognormal, median {}, sigma {sigma} (of ln)", mu.exp())
         }
     };
     format!("{draw}; {how}")
+}
+
+/// `x` rounded to 12 significant digits, so that values typed in the file print as typed after
+/// the unit round trip (deg → rad → deg leaves noise in the 16th digit).
+fn tidy(x: f64) -> f64 {
+    format!("{x:.11e}").parse().unwrap_or(x)
+}
+
+/// Degrees of an angle in radians, as typed.
+fn degrees(angle_rad: f64) -> f64 {
+    tidy(angle_rad.to_degrees())
 }
 
 /// "s" unless there is exactly one.
@@ -192,12 +207,12 @@ pub fn summary(s: &Scenario) -> String {
             "Initial state",
             format!(
                 "entry interface: lat {}°, lon {}°, alt {} km (geodetic); speed {} m/s relative to the Earth, flight path angle {}°, heading {}°",
-                e.latitude_rad.to_degrees(),
-                e.longitude_rad.to_degrees(),
+                degrees(e.latitude_rad),
+                degrees(e.longitude_rad),
                 e.altitude_m / 1e3,
                 e.speed_m_s,
-                e.flight_path_angle_rad.to_degrees(),
-                e.heading_rad.to_degrees()
+                degrees(e.flight_path_angle_rad),
+                degrees(e.heading_rad)
             ),
         ),
     }
@@ -216,8 +231,8 @@ pub fn summary(s: &Scenario) -> String {
                 b.delta_v_m_s,
                 b.thrust_n,
                 b.isp_s,
-                b.pitch_rad.to_degrees(),
-                b.yaw_rad.to_degrees()
+                degrees(b.pitch_rad),
+                degrees(b.yaw_rad)
             ),
         );
     }
@@ -425,6 +440,13 @@ pub fn summary(s: &Scenario) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prints_values_as_typed() {
+        assert_eq!(degrees((-30.0f64).to_radians()), -30.0);
+        assert_eq!(tidy(0.1 + 0.2), 0.3);
+        assert_eq!(tidy(1.5e-7), 1.5e-7);
+    }
 
     #[test]
     fn formats_epochs_and_durations() {

@@ -79,9 +79,13 @@ impl<'a> Ctx<'a> {
     /// Parses the text into the mirror type `T`, turning TOML errors into located
     /// [`ScenarioError`]s that name the key.
     pub fn deserialize<T: DeserializeOwned>(&self) -> Result<T, ScenarioError> {
-        let doc = DeTable::parse(self.text).map_err(|e| ScenarioError::Syntax {
-            location: self.loc(e.span().unwrap_or(0..0)),
-            message: e.message().to_string(),
+        let doc = DeTable::parse(self.text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            ScenarioError::Syntax {
+                location: self.loc(span.clone()),
+                key: key_on_line(self.text, span.start),
+                message: e.message().to_string(),
+            }
         })?;
         toml::from_str::<T>(self.text).map_err(|e| self.serde_error(&e, doc.get_ref()))
     }
@@ -313,19 +317,47 @@ impl<'a> Ctx<'a> {
     }
 
     /// An RFC 3339 UTC time within [`EPOCH_YEARS`].
+    /// An RFC 3339 UTC time (a string, or a TOML offset date-time) within [`EPOCH_YEARS`], and
+    /// its text.
     fn epoch(
         &self,
-        value: &S<String>,
+        value: &S<TimeValue>,
         key: &str,
         item: Option<String>,
-    ) -> Result<Epoch, ScenarioError> {
-        let text = value.get_ref();
-        let parsed = Epoch::parse_rfc3339(text).map_err(|problem| {
+    ) -> Result<(Epoch, String), ScenarioError> {
+        let text = match value.get_ref() {
+            toml::Value::String(text) => text.clone(),
+            toml::Value::Datetime(d)
+                if d.date.is_some() && d.time.is_some() && d.offset.is_some() =>
+            {
+                d.to_string()
+            }
+            toml::Value::Datetime(d) => {
+                return Err(self.invalid(
+                    value.span(),
+                    key,
+                    item,
+                    &d.to_string(),
+                    format!("{d} has no date, time or UTC offset"),
+                    keys::allowed(key),
+                ));
+            }
+            other => {
+                return Err(ScenarioError::WrongType {
+                    location: self.loc(value.span()),
+                    key: key.to_string(),
+                    item,
+                    found: other.type_str().to_string(),
+                    allowed: keys::allowed(key),
+                });
+            }
+        };
+        let parsed = Epoch::parse_rfc3339(&text).map_err(|problem| {
             self.invalid(
                 value.span(),
                 key,
                 item.clone(),
-                text,
+                &text,
                 problem,
                 keys::allowed(key),
             )
@@ -336,13 +368,52 @@ impl<'a> Ctx<'a> {
                 value.span(),
                 key,
                 item,
-                text,
+                &text,
                 format!("year {year} is outside the supported years"),
                 keys::allowed(key),
             ));
         }
-        Ok(parsed)
+        Ok((parsed, text))
     }
+}
+
+/// The dotted key written on the line holding byte `offset` (`table.key` under a `[table]`
+/// header, or the header's own name), for syntax errors where no parsed tree is available.
+fn key_on_line(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    let bare = |k: &str| {
+        let k = k.trim();
+        (!k.is_empty()
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .then(|| k.to_string())
+    };
+    let header = |l: &str| {
+        let l = l.trim();
+        let inner = l.strip_prefix('[')?.split(']').next()?;
+        bare(inner.trim_start_matches('['))
+    };
+    if line.trim_start().starts_with('[') {
+        return header(line);
+    }
+    let key = bare(line.split('=').next()?)?;
+    if !line.contains('=') {
+        return None;
+    }
+    let table = text[..start].lines().rev().find_map(|l| {
+        if l.trim_start().starts_with('[') {
+            header(l)
+        } else {
+            None
+        }
+    });
+    Some(match table {
+        Some(t) => format!("{t}.{key}"),
+        None => key,
+    })
 }
 
 /// Describes what a key expects, for wrong-type errors.
@@ -433,14 +504,14 @@ fn convert_burns(
             ));
         }
         let start_value = ctx.required(&b.start_utc, "burn.start_utc", item.clone(), t.span())?;
-        let start = ctx.epoch(start_value, "burn.start_utc", item.clone())?;
+        let (start, start_text) = ctx.epoch(start_value, "burn.start_utc", item.clone())?;
         let start_s = start.j2000_s - epoch.j2000_s;
         if !(0.0..max_time_s).contains(&start_s) {
             return Err(ctx.invalid(
                 start_value.span(),
                 "burn.start_utc",
                 item,
-                start_value.get_ref(),
+                &start_text,
                 format!("the burn starts {start_s} s after scenario.epoch_utc"),
                 format!("a time at or after scenario.epoch_utc and less than the time limit ({max_time_s} s) after it"),
             ));
@@ -554,7 +625,7 @@ pub(crate) fn convert(ctx: &Ctx<'_>, file: &ScenarioFile) -> Result<Scenario, Sc
         ));
     }
     let epoch_value = ctx.required(&s.epoch_utc, "scenario.epoch_utc", None, scenario.span())?;
-    let epoch = ctx.epoch(epoch_value, "scenario.epoch_utc", None)?;
+    let (epoch, _) = ctx.epoch(epoch_value, "scenario.epoch_utc", None)?;
     let ut1_minus_utc_s =
         ctx.number_or(&s.ut1_minus_utc_s, "scenario.ut1_minus_utc_s", None, 0.0)?;
     let uncontrolled = s.uncontrolled.as_ref().is_some_and(|u| *u.get_ref());
