@@ -19,7 +19,7 @@ use crate::{DrawResult, Figure, draw_err};
 /// Height of the title band of a chart, pixels.
 const TITLE_HEIGHT_PX: u32 = 80;
 /// Width of the legend column on the right of a chart, pixels.
-const LEGEND_WIDTH_PX: u32 = 290;
+const LEGEND_WIDTH_PX: u32 = 310;
 /// Altitude of the entry interface, km: the trajectory clock starts there.
 const ENTRY_INTERFACE_KM: f64 = 120.0;
 /// Width of a demise-altitude histogram bin, km.
@@ -61,7 +61,7 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
     entries: &[LegendEntry],
     top_left: (i32, i32),
 ) -> DrawResult<i32> {
-    const ROW_PX: i32 = 32;
+    const ROW_PX: i32 = 34;
     let (x, mut y) = top_left;
     for entry in entries {
         let cy = y + ROW_PX / 2;
@@ -138,7 +138,7 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
         area.draw(&Text::new(
             label.clone(),
             (x + 52, cy),
-            text_style(19.0, INK).pos(Pos::new(HPos::Left, VPos::Center)),
+            text_style(style::LEGEND_PX, INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))
         .map_err(draw_err)?;
         y += ROW_PX;
@@ -159,14 +159,14 @@ fn chart_frame<DB: DrawingBackend>(
         .draw(&Text::new(
             title.to_string(),
             (28, 12),
-            text_style(30.0, INK),
+            text_style(style::TITLE_PX, INK),
         ))
         .map_err(draw_err)?;
     title_area
         .draw(&Text::new(
             subtitle.to_string(),
             (28, 50),
-            text_style(20.0, INK),
+            text_style(style::SUBTITLE_PX, INK),
         ))
         .map_err(draw_err)?;
     Ok(body.split_horizontally(width.saturating_sub(LEGEND_WIDTH_PX)))
@@ -363,8 +363,8 @@ impl Figure for TrajectoryChart<'_> {
         // Altitude vs time.
         let mut chart = ChartBuilder::on(&panels[0])
             .margin(16)
-            .x_label_area_size(64)
-            .y_label_area_size(76)
+            .x_label_area_size(72)
+            .y_label_area_size(84)
             .build_cartesian_2d(time_axis.range(), alt_axis.range())
             .map_err(draw_err)?;
         configure(
@@ -392,8 +392,8 @@ impl Figure for TrajectoryChart<'_> {
         // Altitude vs speed.
         let mut chart = ChartBuilder::on(&panels[1])
             .margin(16)
-            .x_label_area_size(64)
-            .y_label_area_size(76)
+            .x_label_area_size(72)
+            .y_label_area_size(84)
             .build_cartesian_2d(speed_axis.range(), alt_axis.range())
             .map_err(draw_err)?;
         configure(
@@ -526,8 +526,8 @@ where
         .light_line_style(TRANSPARENT)
         .bold_line_style(RGBColor(225, 225, 225).stroke_width(1))
         .axis_style(INK.stroke_width(1))
-        .label_style(text_style(19.0, INK))
-        .axis_desc_style(text_style(21.0, INK))
+        .label_style(text_style(style::TICK_PX, INK))
+        .axis_desc_style(text_style(style::AXIS_NAME_PX, INK))
         .x_desc(x_name)
         .y_desc(y_name)
         .x_label_formatter(&|v| x_axis.label(*v))
@@ -567,7 +567,7 @@ impl Figure for HeatingChart<'_> {
             body.draw(&Text::new(
                 "no fragment histories in trajectory.csv",
                 (40, 40),
-                text_style(24.0, INK),
+                text_style(style::AXIS_NAME_PX, INK),
             ))
             .map_err(draw_err)?;
             return Ok(());
@@ -612,15 +612,15 @@ impl Figure for HeatingChart<'_> {
         // A little room above 1 so that unablated fragments do not hide in the frame.
         let m_axis = Axis {
             low: 0.0,
-            high: 1.05,
-            step: 0.2,
+            high: 105.0,
+            step: 20.0,
         };
 
         let build = |area: &DrawingArea<DB, Shift>, x: &Axis| {
             ChartBuilder::on(area)
                 .margin(14)
-                .x_label_area_size(64)
-                .y_label_area_size(70)
+                .x_label_area_size(72)
+                .y_label_area_size(80)
                 .build_cartesian_2d(x.range(), alt_axis.range())
                 .map_err(draw_err)
         };
@@ -676,7 +676,7 @@ impl Figure for HeatingChart<'_> {
             &mut chart,
             &m_axis,
             &alt_axis,
-            "mass / mass at release",
+            "mass left (% of release)",
             "altitude (km)",
         )?;
         for line in &self.lines {
@@ -687,7 +687,7 @@ impl Figure for HeatingChart<'_> {
             let points: Vec<(f64, f64)> = line
                 .rows
                 .iter()
-                .map(|r| ((r.mass_kg / m0).clamp(0.0, 1.0), r.alt_km))
+                .map(|r| (100.0 * (r.mass_kg / m0).clamp(0.0, 1.0), r.alt_km))
                 .collect();
             chart
                 .draw_series(LineSeries::new(points, line.colour.stroke_width(2)))
@@ -699,7 +699,7 @@ impl Figure for HeatingChart<'_> {
                 chart
                     .plotting_area()
                     .draw(&Cross::new(
-                        ((end.mass_kg / m0).clamp(0.0, 1.0), alt),
+                        (100.0 * (end.mass_kg / m0).clamp(0.0, 1.0), alt),
                         7,
                         line.colour.stroke_width(3),
                     ))
@@ -781,8 +781,8 @@ impl Figure for DemiseChart<'_> {
         let count_axis = Axis::new(0.0, (count_max * 1.08).max(0.1), 5.0);
         let mut chart = ChartBuilder::on(&panels[0])
             .margin(16)
-            .x_label_area_size(64)
-            .y_label_area_size(76)
+            .x_label_area_size(72)
+            .y_label_area_size(84)
             .build_cartesian_2d(count_axis.range(), alt_axis.range())
             .map_err(draw_err)?;
         configure(
@@ -801,7 +801,7 @@ impl Figure for DemiseChart<'_> {
                         count_axis.low + 0.05 * (count_axis.high - count_axis.low),
                         alt_axis.high * 0.5,
                     ),
-                    text_style(22.0, INK),
+                    text_style(style::AXIS_NAME_PX, INK),
                 ))
                 .map_err(draw_err)?;
         }
@@ -853,8 +853,8 @@ impl Figure for DemiseChart<'_> {
             TickedRange::new(-0.5, n as f64 - 0.5, (0..n).map(|i| i as f64).collect());
         let mut chart = ChartBuilder::on(&panels[1])
             .margin(16)
-            .x_label_area_size(64)
-            .y_label_area_size(190)
+            .x_label_area_size(72)
+            .y_label_area_size(250)
             .build_cartesian_2d(value_axis.range(), category_range)
             .map_err(draw_err)?;
         let names: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
@@ -863,8 +863,8 @@ impl Figure for DemiseChart<'_> {
             .light_line_style(TRANSPARENT)
             .bold_line_style(RGBColor(225, 225, 225).stroke_width(1))
             .axis_style(INK.stroke_width(1))
-            .label_style(text_style(19.0, INK))
-            .axis_desc_style(text_style(21.0, INK))
+            .label_style(text_style(style::TICK_PX, INK))
+            .axis_desc_style(text_style(style::AXIS_NAME_PX, INK))
             .x_desc("surviving objects per re-entry (and their mass)")
             .x_label_formatter(&|v| value_axis.label(*v))
             .y_label_formatter(&|v| {
@@ -886,7 +886,7 @@ impl Figure for DemiseChart<'_> {
                         value_axis.low + 0.05 * (value_axis.high - value_axis.low),
                         0.0,
                     ),
-                    text_style(22.0, INK),
+                    text_style(style::AXIS_NAME_PX, INK),
                 ))
                 .map_err(draw_err)?;
         }
@@ -904,7 +904,7 @@ impl Figure for DemiseChart<'_> {
                 .draw(&Text::new(
                     format!("{count:.1}  ({})", style::format_mass(*kg)),
                     (*count + 0.02 * (value_axis.high - value_axis.low), y),
-                    text_style(18.0, INK).pos(Pos::new(HPos::Left, VPos::Center)),
+                    text_style(style::LEGEND_PX, INK).pos(Pos::new(HPos::Left, VPos::Center)),
                 ))
                 .map_err(draw_err)?;
         }

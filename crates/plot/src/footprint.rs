@@ -13,7 +13,7 @@ use crate::{DrawResult, Figure, MapFrame, draw_err};
 /// Height of the title band, pixels.
 const TITLE_HEIGHT_PX: u32 = 96;
 /// Width of the side panel (colour bar, legend, numbers), pixels.
-const SIDE_WIDTH_PX: u32 = 340;
+const SIDE_WIDTH_PX: u32 = 370;
 /// The ground track is drawn from the last time the vehicle was above this altitude, so that
 /// earlier revolutions do not cross the map.
 const TRACK_START_ALTITUDE_KM: f64 = 200.0;
@@ -136,10 +136,18 @@ impl Figure for Footprint<'_> {
         let (title_area, body) = root.split_vertically(TITLE_HEIGHT_PX);
         let (title, subtitle) = self.title();
         title_area
-            .draw(&Text::new(title, (28, 16), text_style(34.0, INK)))
+            .draw(&Text::new(
+                title,
+                (28, 16),
+                text_style(style::TITLE_PX + 2.0, INK),
+            ))
             .map_err(draw_err)?;
         title_area
-            .draw(&Text::new(subtitle, (28, 60), text_style(22.0, INK)))
+            .draw(&Text::new(
+                subtitle,
+                (28, 60),
+                text_style(style::SUBTITLE_PX, INK),
+            ))
             .map_err(draw_err)?;
         let (map_area, side) = body.split_horizontally(width.saturating_sub(SIDE_WIDTH_PX));
 
@@ -180,7 +188,7 @@ impl Figure for Footprint<'_> {
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRATICULE.stroke_width(1))
             .axis_style(INK.stroke_width(1))
-            .label_style(text_style(20.0, INK))
+            .label_style(text_style(style::TICK_PX, INK))
             .x_label_formatter(&|lon| map::longitude_label(*lon, lon_step))
             .y_label_formatter(&|lat| map::latitude_label(*lat, lat_step))
             .draw()
@@ -283,7 +291,7 @@ impl Figure for Footprint<'_> {
         if let (Some(b), Some(px)) = (nominal_breakup, breakup_px) {
             draw_diamond(root, px, 10, TRACK)?;
             let label = format!("break-up {:.1} km", b.end_alt_km);
-            let style = text_style(20.0, TRACK);
+            let style = text_style(style::LEGEND_PX, TRACK);
             // Label above the marker, kept inside the map.
             let (xs, ys) = plotting.get_pixel_range();
             let x = (px.0 - 60).clamp(xs.start + 4, xs.end - 190);
@@ -301,7 +309,12 @@ impl Figure for Footprint<'_> {
                 let (xs, ys) = plotting.get_pixel_range();
                 let x = (px.0 + 8).clamp(xs.start + 4, xs.end - 130);
                 let y = (px.1 + 8).clamp(ys.start + 4, ys.end - 30);
-                draw_label(root, "target zone", (x, y), text_style(20.0, ZONE))?;
+                draw_label(
+                    root,
+                    "target zone",
+                    (x, y),
+                    text_style(style::LEGEND_PX, ZONE),
+                )?;
             }
         }
 
@@ -332,8 +345,8 @@ fn map_builder<'a, 'b, DB: DrawingBackend>(
         .margin_right(16)
         .margin_bottom(6)
         .margin_left(8)
-        .x_label_area_size(44)
-        .y_label_area_size(78);
+        .x_label_area_size(48)
+        .y_label_area_size(84);
     builder
 }
 
@@ -349,7 +362,7 @@ impl Footprint<'_> {
         side.draw(&Text::new(
             "Surviving mass per object",
             (12, y),
-            text_style(22.0, INK),
+            text_style(style::AXIS_NAME_PX, INK),
         ))
         .map_err(draw_err)?;
         y += 40;
@@ -359,7 +372,7 @@ impl Footprint<'_> {
             side.draw(&Text::new(
                 "no fragment reached the ground",
                 (12, y),
-                text_style(20.0, INK),
+                text_style(style::LEGEND_PX, INK),
             ))
             .map_err(draw_err)?;
             y += 40;
@@ -388,7 +401,7 @@ impl Footprint<'_> {
                 side.draw(&Text::new(
                     format_decade_kg(mass_kg),
                     (64, ty - 10),
-                    text_style(19.0, INK),
+                    text_style(style::LEGEND_PX, INK),
                 ))
                 .map_err(draw_err)?;
             }
@@ -441,7 +454,7 @@ impl Footprint<'_> {
         let objects: u64 = self.impacts.iter().map(|f| f.count).sum();
         let samples = self.run.sample_count().max(1) as f64;
         let mut lines = vec![format!(
-            "surviving objects: {:.1} per re-entry",
+            "survivors per re-entry: {:.1}",
             objects as f64 / samples
         )];
         if let Some(p) = summary.p_outside_target_zone {
@@ -464,9 +477,13 @@ impl Footprint<'_> {
             lines.push(format!("  orbit-averaged = {}", format_ec(ec)));
         }
         for line in lines {
-            side.draw(&Text::new(line, (12, y), text_style(18.0, INK)))
-                .map_err(draw_err)?;
-            y += 28;
+            side.draw(&Text::new(
+                line,
+                (12, y),
+                text_style(style::LEGEND_PX - 1.0, INK),
+            ))
+            .map_err(draw_err)?;
+            y += 30;
         }
         Ok(())
     }

@@ -21,6 +21,18 @@ pub(crate) fn register_fonts() -> bool {
     })
 }
 
+/// Text sizes, pixels. A 1400–1600 px wide picture printed 16 cm wide makes 22 px about 6.5 pt,
+/// the smallest size that stays readable in a report.
+pub(crate) const TITLE_PX: f64 = 32.0;
+/// See [`TITLE_PX`].
+pub(crate) const SUBTITLE_PX: f64 = 22.0;
+/// Tick labels.
+pub(crate) const TICK_PX: f64 = 22.0;
+/// Axis names.
+pub(crate) const AXIS_NAME_PX: f64 = 24.0;
+/// Legend entries and notes.
+pub(crate) const LEGEND_PX: f64 = 21.0;
+
 /// Ocean fill of the map.
 pub(crate) const SEA: RGBColor = RGBColor(226, 238, 247);
 /// Land fill of the map.
