@@ -14,6 +14,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use reentry_atmosphere::exponential::Exponential;
+use reentry_atmosphere::nrlmsise00::{self, Switches};
+use reentry_atmosphere::space_weather::{SpaceWeather, SpaceWeatherIndices};
 use reentry_atmosphere::{Atmosphere, AtmospherePoint, Epoch};
 
 use super::{CliError, CliResult};
@@ -71,6 +73,21 @@ const DEFAULT_AP: f64 = 4.0;
 
 /// Columns written after the input's for every model.
 pub const BASE_OUTPUT_COLUMNS: [&str; 4] = ["rho_kg_m3", "t_k", "p_pa", "mfp_m"];
+
+/// Columns NRLMSISE-00 writes after [`BASE_OUTPUT_COLUMNS`] (DESIGN.md §4). `rho_kg_m3` is the
+/// drag density gtd7d; `rho_gtd7_kg_m3` the total without anomalous oxygen.
+pub const NRLMSISE00_OUTPUT_COLUMNS: [&str; 10] = [
+    "rho_gtd7_kg_m3",
+    "t_exo_k",
+    "n_he_m3",
+    "n_o_m3",
+    "n_n2_m3",
+    "n_o2_m3",
+    "n_ar_m3",
+    "n_h_m3",
+    "n_n_m3",
+    "n_anom_o_m3",
+];
 
 /// One validated input row.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -214,7 +231,7 @@ struct FlagIndices {
 /// Runs the subcommand.
 pub fn run(args: AtmosphereArgs) -> CliResult {
     let flags = flag_indices(&args)?;
-    let model = prepare_model(&args)?;
+    let mut model = prepare_model(&args)?;
     let points = read_points(&args.input, flags)?;
     let (lo_m, hi_m) = model.altitude_range_m();
     let alt_column = points
@@ -237,14 +254,17 @@ pub fn run(args: AtmosphereArgs) -> CliResult {
             )));
         }
     }
+    if let PreparedModel::Nrlmsise00(arm) = &mut model {
+        arm.resolve_space_weather(&args.input, &points)?;
+    }
     let mut text = String::new();
     let mut header = points.header.clone();
     header.extend(model.columns().iter().map(|c| c.to_string()));
     writeln!(text, "{}", header.join(",")).map_err(|e| CliError::Internal(e.into()))?;
     let mut values = Vec::new();
-    for (row, cells) in points.rows.iter().zip(&points.cells) {
+    for (k, (row, cells)) in points.rows.iter().zip(&points.cells).enumerate() {
         values.clear();
-        model.evaluate(row, &mut values);
+        model.evaluate(k, row, &mut values);
         let mut line = cells.join(",");
         for v in &values {
             let _ = write!(line, ",{v}");
@@ -284,24 +304,129 @@ fn flag_indices(args: &AtmosphereArgs) -> Result<FlagIndices, CliError> {
 enum PreparedModel {
     /// US76 or the exponential model: altitude only.
     AltitudeOnly(Atmosphere),
+    /// NRLMSISE-00: every output of the model per row.
+    Nrlmsise00(Box<NrlmsiseArm>),
+}
+
+/// NRLMSISE-00 with its space weather: the `--space-weather` file (looked up at each row's
+/// date; a row's own `f107`, `f107a`, `ap` columns still override it) or the rows and flags.
+#[derive(Debug)]
+struct NrlmsiseArm {
+    switches: Switches,
+    file: Option<SpaceWeather>,
+    /// Indices of each row, resolved before anything is written.
+    indices: Vec<SpaceWeatherIndices>,
+}
+
+impl NrlmsiseArm {
+    /// Resolves the indices of every row; a date the file lacks is a bad input naming the row.
+    fn resolve_space_weather(&mut self, input: &Path, points: &PointsFile) -> CliResult {
+        let has = |name: &str| points.header.iter().any(|h| h == name);
+        let (own_f107, own_f107a, own_ap) = (has("f107"), has("f107a"), has("ap"));
+        self.indices.clear();
+        for (k, row) in points.rows.iter().enumerate() {
+            let from_row = SpaceWeatherIndices {
+                f107_sfu: row.f107,
+                f107a_sfu: row.f107a,
+                ap: row.ap,
+                ap_history: [row.ap; 7],
+            };
+            let indices = match &self.file {
+                None => from_row,
+                Some(sw) => {
+                    let mut i = sw
+                        .indices_at(row.to_point().epoch, self.switches.uses_ap_history())
+                        .map_err(|e| {
+                            CliError::BadInput(format!("{}:{}: {e}", input.display(), k + 2))
+                        })?;
+                    if own_f107 {
+                        i.f107_sfu = row.f107;
+                    }
+                    if own_f107a {
+                        i.f107a_sfu = row.f107a;
+                    }
+                    if own_ap {
+                        i.ap = row.ap;
+                        i.ap_history = [row.ap; 7];
+                    }
+                    i
+                }
+            };
+            self.indices.push(indices);
+        }
+        Ok(())
+    }
+
+    /// All outputs at row `k`.
+    fn evaluate(&self, k: usize, row: &PointRow) -> nrlmsise00::Output {
+        let indices = self.indices[k];
+        let input = nrlmsise00::Input {
+            day_of_year: f64::from(row.doy),
+            ut_s: row.ut_s,
+            altitude_km: row.alt_km,
+            latitude_deg: row.lat_deg,
+            longitude_deg: row.lon_deg,
+            local_solar_time_h: row
+                .lst_h
+                .unwrap_or_else(|| nrlmsise00::local_solar_time_h(row.ut_s, row.lon_deg)),
+            f107a_sfu: indices.f107a_sfu,
+            f107_sfu: indices.f107_sfu,
+            ap: indices.ap,
+            ap_history: indices.ap_history,
+        };
+        nrlmsise00::reference::gtd7(&input, &self.switches)
+    }
 }
 
 impl PreparedModel {
     fn columns(&self) -> Vec<&'static str> {
         match self {
             PreparedModel::AltitudeOnly(_) => BASE_OUTPUT_COLUMNS.to_vec(),
+            PreparedModel::Nrlmsise00(_) => {
+                let mut c = BASE_OUTPUT_COLUMNS.to_vec();
+                c.extend(NRLMSISE00_OUTPUT_COLUMNS);
+                c
+            }
         }
     }
 
     fn altitude_range_m(&self) -> (f64, f64) {
         match self {
             PreparedModel::AltitudeOnly(model) => model.altitude_range_m(),
+            PreparedModel::Nrlmsise00(_) => Atmosphere::Nrlmsise00(Box::new(
+                nrlmsise00::Nrlmsise00::new(SpaceWeather::Constant {
+                    f107_sfu: DEFAULT_F107,
+                    f107a_sfu: DEFAULT_F107,
+                    ap: DEFAULT_AP,
+                }),
+            ))
+            .altitude_range_m(),
         }
     }
 
-    /// Appends the output columns of `row` to `out`, in the order of [`Self::columns`].
-    fn evaluate(&self, row: &PointRow, out: &mut Vec<f64>) {
+    /// Appends the output columns of row `k` to `out`, in the order of [`Self::columns`].
+    fn evaluate(&self, k: usize, row: &PointRow, out: &mut Vec<f64>) {
         match self {
+            PreparedModel::Nrlmsise00(arm) => {
+                let o = arm.evaluate(k, row);
+                let p = o.pressure_pa();
+                out.extend([
+                    o.density_gtd7d_kg_m3,
+                    o.temperature_k,
+                    p,
+                    reentry_atmosphere::mean_free_path_m(o.temperature_k, p),
+                    o.density_gtd7_kg_m3,
+                    o.exospheric_temperature_k,
+                    o.n_he_m3,
+                    o.n_o_m3,
+                    o.n_n2_m3,
+                    o.n_o2_m3,
+                    o.n_ar_m3,
+                    o.n_h_m3,
+                    o.n_n_m3,
+                    o.n_anomalous_o_m3,
+                ]);
+            }
             PreparedModel::AltitudeOnly(model) => {
                 let s = model.sample(&row.to_point());
                 out.extend([
@@ -321,10 +446,20 @@ fn prepare_model(args: &AtmosphereArgs) -> Result<PreparedModel, CliError> {
         ModelName::Exponential => Ok(PreparedModel::AltitudeOnly(Atmosphere::Exponential(
             Exponential::vallado(),
         ))),
-        ModelName::Nrlmsise00 => Err(CliError::BadInput(
-            "--model nrlmsise00: not available yet in this build (available: us76, exponential)"
-                .into(),
-        )),
+        ModelName::Nrlmsise00 => {
+            let file = match &args.space_weather {
+                None => None,
+                Some(path) => Some(
+                    SpaceWeather::from_csv_file(path)
+                        .map_err(|e| CliError::BadInput(format!("--space-weather: {e}")))?,
+                ),
+            };
+            Ok(PreparedModel::Nrlmsise00(Box::new(NrlmsiseArm {
+                switches: Switches::standard(),
+                file,
+                indices: Vec::new(),
+            })))
+        }
     }
 }
 
