@@ -173,6 +173,11 @@ fn shard_out_of_range_exits_2_and_writes_nothing() {
         "--quiet",
     ]);
     assert_eq!(output.status.code(), Some(2));
+    let file = dir.join("a-file");
+    std::fs::write(&file, "not a directory").unwrap();
+    let output = reentry(&["run", s(&scenario), "--out", s(&file), "--quiet"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -284,6 +289,12 @@ fn merge_rejects_incomplete_or_duplicate_shards() {
     let mixed = reentry(&["merge", s(&a), s(&other), "--out", s(&merged), "--quiet"]);
     assert_eq!(mixed.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&mixed.stderr).contains("seed"));
+    let into_shard = reentry(&["merge", s(&a), s(&b), "--out", s(&a), "--quiet"]);
+    assert_eq!(into_shard.status.code(), Some(2));
+    assert!(
+        a.join("summary.json").exists(),
+        "a refused merge must not touch the shards"
+    );
     ok(reentry(&[
         "merge",
         s(&b),

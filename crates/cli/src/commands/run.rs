@@ -283,6 +283,12 @@ pub fn run(args: RunArgs) -> CliResult {
     materials.sort_by(|a, b| a.0.cmp(&b.0));
     materials.dedup_by(|a, b| a.0 == b.0);
 
+    if out.exists() && !out.is_dir() {
+        return Err(CliError::BadInput(format!(
+            "--out {}: exists and is not a directory; give a directory for the run's files",
+            out.display()
+        )));
+    }
     let started = Instant::now();
     let mut directory = RunDirectory::begin(&out)
         .with_context(|| format!("cannot prepare the output directory {}", out.display()))?;
@@ -376,6 +382,7 @@ pub fn draw_plots(dir: &Path, no_plots: bool, quiet: bool) {
 
 fn figure(value: Option<f64>, unit: &str) -> String {
     match value {
+        Some(v) if unit.is_empty() => format!("{v:.4}"),
         Some(v) => format!("{v:.4} {unit}"),
         None => "n/a".into(),
     }

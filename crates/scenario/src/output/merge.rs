@@ -73,6 +73,15 @@ pub fn merge(
             "no shard directories given (reentry merge DIR... --out DIR)".into(),
         ));
     }
+    let out_canonical = std::fs::canonicalize(out).ok();
+    for dir in dirs {
+        if out_canonical.is_some() && std::fs::canonicalize(dir).ok() == out_canonical {
+            return Err(MergeError::Inconsistent(format!(
+                "--out {} is one of the shard directories: merge into a new directory",
+                out.display()
+            )));
+        }
+    }
     let mut summaries: Vec<(PathBuf, SummaryFile)> = Vec::new();
     for dir in dirs {
         let path = dir.join(SUMMARY_FILE);
