@@ -831,7 +831,7 @@ impl Figure for DemiseChart<'_> {
         // Survivors per material: mean objects and mass on the ground per re-entry.
         let mut survivors: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
         for f in &self.run.fragments {
-            if f.fate != Fate::Landed || f.is_vehicle() {
+            if f.fate != Fate::Landed || f.is_vehicle() || !f.mass_kg.is_finite() {
                 continue;
             }
             let Some(m) = f.material.as_deref() else {

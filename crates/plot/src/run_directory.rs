@@ -529,11 +529,25 @@ fn split_csv_line(line: &str) -> Vec<String> {
     cells
 }
 
-/// Trajectory rows grouped by fragment id, in order of first appearance, each sorted by time.
+/// Finite trajectory rows grouped by fragment id, in order of first appearance, each sorted by
+/// time.
 pub(crate) fn trajectory_by_fragment(rows: &[TrajectoryRow]) -> Vec<(String, Vec<&TrajectoryRow>)> {
     let mut order: Vec<String> = Vec::new();
     let mut groups: BTreeMap<&str, Vec<&TrajectoryRow>> = BTreeMap::new();
-    for row in rows {
+    // A lane that went non-finite leaves NaN rows; they carry nothing to draw.
+    let finite = |r: &&TrajectoryRow| {
+        [
+            r.time_s,
+            r.lat_deg,
+            r.lon_deg,
+            r.alt_km,
+            r.speed_m_s,
+            r.mass_kg,
+        ]
+        .iter()
+        .all(|v| v.is_finite())
+    };
+    for row in rows.iter().filter(finite) {
         let group = groups.entry(row.fragment.as_str()).or_default();
         if group.is_empty() {
             order.push(row.fragment.clone());

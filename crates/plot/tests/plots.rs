@@ -355,3 +355,35 @@ fn bad_run_directories_name_the_file() {
     let error = draw_run_directory(&dir).unwrap_err();
     assert!(error.to_string().contains("summary.json"), "{error}");
 }
+
+/// A lane that went non-finite writes NaN and inf cells; the plots skip them without panicking.
+#[test]
+fn non_finite_rows_are_skipped() {
+    let dir = variant("non-finite", |file, lines| {
+        Some(match file {
+            "fragments.csv" => {
+                let mut lines = lines;
+                lines.push(
+                    "0,stray,vehicle,1,cfrp,plate,non-finite,78,NaN,NaN,NaN,NaN,,,NaN,,,inf,NaN,NaN,,"
+                        .to_string(),
+                );
+                lines.push(
+                    "1,stray,vehicle,1,cfrp,plate,landed,78,900,NaN,inf,0,,,NaN,,,1,1,1,,"
+                        .to_string(),
+                );
+                lines
+            }
+            "trajectory.csv" => {
+                let mut lines = lines;
+                lines.push(
+                    "0,stray,200,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN".to_string(),
+                );
+                lines.push("0,stray,201,-45,inf,50,7000,-1,3,400,1e6,20,0.001,2,1e-6".to_string());
+                lines
+            }
+            _ => lines,
+        })
+    });
+    let report = draw_run_directory_report(&dir).unwrap();
+    assert_eq!(report.written.len(), 8);
+}
