@@ -58,12 +58,24 @@ pub fn mask_from_bools(b: [bool; LANES]) -> Mask {
     F64s::from(a)
 }
 
+/// ⌊x⌋ clamped to `0..=max_index`, both as lanes and as table indices (NaN gives 0): the
+/// interval index and, subtracted from x, the position inside it. Floor and clamp run in SIMD;
+/// only the conversion to `usize` is per lane (and clamps again, so no index can be out of range).
+#[inline]
+pub fn floor_clamped(x: F64s, max_index: usize) -> (F64s, [usize; LANES]) {
+    // fast_max/fast_min return their constant operand for a NaN lane.
+    let f = x
+        .floor()
+        .fast_max(F64s::ZERO)
+        .fast_min(F64s::splat(max_index as f64));
+    let a = f.to_array();
+    (f, std::array::from_fn(|i| (a[i] as usize).min(max_index)))
+}
+
 /// Table indices from lane values: ⌊x⌋ clamped to `0..=max_index` (NaN gives 0), for [`gather`].
 #[inline]
 pub fn to_indices(x: F64s, max_index: usize) -> [usize; LANES] {
-    let a = x.to_array();
-    // `as usize` saturates (negative and NaN give 0), so no lane can index out of range.
-    std::array::from_fn(|i| (a[i].floor() as usize).min(max_index))
+    floor_clamped(x, max_index).1
 }
 
 /// `table[indices[i]]` in lane i (a gather; the indices come from [`to_indices`]).

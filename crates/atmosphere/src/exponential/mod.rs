@@ -13,7 +13,7 @@
 //! assert!((one.density_kg_m3(7_200.0) - 1.225 / std::f64::consts::E).abs() < 1e-15);
 //! ```
 
-use reentry_lanes::{LANES, gather, math, to_indices};
+use reentry_lanes::{LANES, floor_clamped, math, select};
 
 use crate::us76;
 use crate::{
@@ -73,12 +73,11 @@ pub struct ExponentialBand {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exponential {
     bands: Vec<ExponentialBand>,
-    /// Band of each [`CELL_M`] cell from 0 m up (the last covers everything above).
-    cell_band: Vec<usize>,
-    /// Per band, for the lanes gathers: h0, ρ0, 1/H.
-    base_altitude_m: Vec<f64>,
-    base_density_kg_m3: Vec<f64>,
+    /// Per band: 1/H (1/m), multiplied in both kernels.
     inverse_scale_height_per_m: Vec<f64>,
+    /// Per [`CELL_M`] cell from 0 m up (the last covers everything above): h0, ρ0, 1/H of the
+    /// band the cell lies in, and the cell's lower edge; one row per lanes gather.
+    cells: Vec<[f64; 4]>,
 }
 
 impl Exponential {
@@ -113,21 +112,27 @@ impl Exponential {
         debug_assert!(bands.first().is_some_and(|b| b.base_altitude_m == 0.0));
         let top = bands.last().map_or(0.0, |b| b.base_altitude_m);
         let cells = (top / CELL_M).round() as usize + 1;
-        let cell_band = (0..cells)
+        let inverse_scale_height_per_m: Vec<f64> =
+            bands.iter().map(|b| 1.0 / b.scale_height_m).collect();
+        let cells = (0..cells)
             .map(|c| {
                 let edge = c as f64 * CELL_M;
-                bands
+                let b = bands
                     .iter()
                     .rposition(|b| b.base_altitude_m <= edge)
-                    .unwrap_or(0)
+                    .unwrap_or(0);
+                [
+                    bands[b].base_altitude_m,
+                    bands[b].base_density_kg_m3,
+                    inverse_scale_height_per_m[b],
+                    edge,
+                ]
             })
             .collect();
         Exponential {
-            cell_band,
-            base_altitude_m: bands.iter().map(|b| b.base_altitude_m).collect(),
-            base_density_kg_m3: bands.iter().map(|b| b.base_density_kg_m3).collect(),
-            inverse_scale_height_per_m: bands.iter().map(|b| 1.0 / b.scale_height_m).collect(),
             bands,
+            inverse_scale_height_per_m,
+            cells,
         }
     }
 
@@ -150,22 +155,24 @@ impl Exponential {
             * ((b.base_altitude_m - altitude_m) * self.inverse_scale_height_per_m[band]).exp()
     }
 
-    /// [`Self::density_kg_m3`] for lanes (band by cell look-up and gathers, no branches).
+    /// [`Self::density_kg_m3`] for lanes: the band by a 5 km cell look-up and one row gather.
     #[inline]
     pub fn density_kg_m3_lanes(&self, altitude_m: F64s) -> F64s {
-        let cell = to_indices(
-            (altitude_m * F64s::splat(1.0 / CELL_M)).max(F64s::ZERO),
-            self.cell_band.len() - 1,
+        let last = self.cells.len() - 1;
+        let cf = (altitude_m * F64s::splat(1.0 / CELL_M))
+            .floor()
+            .fast_max(F64s::ZERO)
+            .fast_min(F64s::splat(last as f64));
+        // The product can round up across a cell edge (h one ulp below a band base): step back.
+        let cf = select(
+            altitude_m.simd_lt(cf * F64s::splat(CELL_M)),
+            (cf - F64s::ONE).fast_max(F64s::ZERO),
+            cf,
         );
-        // The cell product can round up across a base (h one ulp below it): step back then.
-        let h = altitude_m.to_array();
-        let band: [usize; LANES] = std::array::from_fn(|l| {
-            let b = self.cell_band[cell[l]];
-            b - usize::from(h[l] < self.base_altitude_m[b] && b > 0)
-        });
-        let h0 = gather(&self.base_altitude_m, &band);
-        let rho0 = gather(&self.base_density_kg_m3, &band);
-        let inverse_h = gather(&self.inverse_scale_height_per_m, &band);
+        let (_, cell) = floor_clamped(cf, last);
+        let rows: [[f64; 4]; LANES] = std::array::from_fn(|l| self.cells[cell[l]]);
+        let column = |k: usize| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k]));
+        let (h0, rho0, inverse_h) = (column(0), column(1), column(2));
         rho0 * math::exp((h0 - altitude_m) * inverse_h)
     }
 

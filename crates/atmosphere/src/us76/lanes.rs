@@ -3,7 +3,9 @@
 //! Layer constants are blended with masks; table rows are gathered per lane. A region (below or
 //! above 86 km) is skipped only when no lane is in it, which does not change any lane's result.
 
-use reentry_lanes::{LANES, gather, math, select, to_indices};
+use std::sync::LazyLock;
+
+use reentry_lanes::{LANES, floor_clamped, gather, math, select};
 
 use super::upper::{self, INTERVAL_COUNT, INVERSE_NODE_STEP_PER_M, Z7_M, Z8_M, Z9_M, Z10_M, Z12_M};
 use super::{
@@ -57,15 +59,21 @@ pub fn temperature_k(altitude_m: F64s) -> F64s {
 pub fn molecular_weight_ratio(altitude_m: F64s) -> F64s {
     let table = &MOLECULAR_WEIGHT_RATIO_80_86_KM;
     let last = table.len() - 1;
+    // Below 80 km the ratio is 1 in every lane: skip the gathers then.
+    if !altitude_m
+        .simd_gt(F64s::splat(MOLECULAR_WEIGHT_RATIO_START_M))
+        .any()
+    {
+        return F64s::splat(table[0]);
+    }
     let s = ((altitude_m - F64s::splat(MOLECULAR_WEIGHT_RATIO_START_M))
         * F64s::splat(1.0 / MOLECULAR_WEIGHT_RATIO_STEP_M))
-    .max(F64s::ZERO)
-    .min(F64s::splat(last as f64));
-    let i = to_indices(s, last - 1);
+    .fast_max(F64s::ZERO)
+    .fast_min(F64s::splat(last as f64));
+    let (i_f, i) = floor_clamped(s, last - 1);
     let lo = gather(table, &i);
     let hi = gather(table, &i.map(|k| k + 1));
-    let frac = s - F64s::from(i.map(|k| k as f64));
-    frac.mul_add(hi - lo, lo)
+    (s - i_f).mul_add(hi - lo, lo)
 }
 
 /// Molecular-scale temperature T_M (K) and pressure P (Pa) below 86 km (NOAA-S/T 76-1562 eqs.
@@ -74,31 +82,54 @@ pub fn molecular_weight_ratio(altitude_m: F64s) -> F64s {
 fn lower_layer(altitude_m: F64s) -> (F64s, F64s) {
     let r0 = F64s::splat(EARTH_RADIUS_M);
     let h = r0 * altitude_m / (r0 + altitude_m);
-    let layers = layers();
-    let l0 = &layers[0];
-    let mut hb = F64s::splat(l0.base_geopotential_m);
-    let mut tb = F64s::splat(l0.base_molecular_temperature_k);
-    let mut lapse = F64s::splat(l0.lapse_rate_k_m);
-    let mut pb = F64s::splat(l0.base_pressure_pa);
-    for layer in &layers[1..LOWER_LAYER_COUNT] {
-        let m = h.simd_ge(F64s::splat(layer.base_geopotential_m));
-        hb = select(m, F64s::splat(layer.base_geopotential_m), hb);
-        tb = select(m, F64s::splat(layer.base_molecular_temperature_k), tb);
-        lapse = select(m, F64s::splat(layer.lapse_rate_k_m), lapse);
-        pb = select(m, F64s::splat(layer.base_pressure_pa), pb);
+    let layers = lower_layer_constants();
+    let [mut hb, mut tb, mut lapse, mut pb, mut exponent, mut iso] = layers[0];
+    for layer in &layers[1..] {
+        let m = h.simd_ge(layer[0]);
+        let [hb_b, tb_b, lapse_b, pb_b, exponent_b, iso_b] = *layer;
+        hb = select(m, hb_b, hb);
+        tb = select(m, tb_b, tb);
+        lapse = select(m, lapse_b, lapse);
+        pb = select(m, pb_b, pb);
+        exponent = select(m, exponent_b, exponent);
+        iso = select(m, iso_b, iso);
     }
     let dh = h - hb;
-    let tm = lapse.mul_add(dh, tb);
-    // ln(P/P_b) = (g0′M0/R*)/L · ln(T_M,b/T_M) for L ≠ 0, −(g0′M0/R*) ΔH/T_M,b for L = 0. The
-    // ratio is the reference's T_M,b/T_M, rounded identically, since the power amplifies its
-    // rounding up to 34×.
-    let isothermal = lapse.simd_eq(F64s::ZERO);
-    let k = F64s::splat(HYDROSTATIC_CONSTANT_K_M);
-    let safe_lapse = select(isothermal, F64s::ONE, lapse);
-    let gradient_exponent = k / safe_lapse * math::ln(tb / tm);
-    let isothermal_exponent = -k * dh / tb;
-    let p = pb * math::exp(select(isothermal, isothermal_exponent, gradient_exponent));
+    // Not fused, as in the reference: T_M,b/T_M is raised to a power of up to 34, which would
+    // amplify a one-ulp difference in T_M.
+    let tm = tb + lapse * dh;
+    // ln(P/P_b) = (g0′M0/R*)/L · ln(T_M,b/T_M) for L ≠ 0, −(g0′M0/R*) ΔH/T_M,b for L = 0; one of
+    // the two coefficients is zero in each layer.
+    let p = pb * math::exp(exponent.mul_add(math::ln(tb / tm), iso * dh));
     (tm, p)
+}
+
+/// Per layer, splatted: H_b, T_M,b, L, P_b, g0′M0/(R* L) (0 if L = 0), −g0′M0/(R* T_M,b) (0 if
+/// L ≠ 0).
+fn lower_layer_constants() -> &'static [[F64s; 6]; LOWER_LAYER_COUNT] {
+    static CONSTANTS: LazyLock<[[F64s; 6]; LOWER_LAYER_COUNT]> = LazyLock::new(|| {
+        layers().map(|l| {
+            let isothermal = l.lapse_rate_k_m == 0.0;
+            [
+                l.base_geopotential_m,
+                l.base_molecular_temperature_k,
+                l.lapse_rate_k_m,
+                l.base_pressure_pa,
+                if isothermal {
+                    0.0
+                } else {
+                    HYDROSTATIC_CONSTANT_K_M / l.lapse_rate_k_m
+                },
+                if isothermal {
+                    -HYDROSTATIC_CONSTANT_K_M / l.base_molecular_temperature_k
+                } else {
+                    0.0
+                },
+            ]
+            .map(F64s::splat)
+        })
+    });
+    &CONSTANTS
 }
 
 /// (ρ, T, P) below 86 km.
@@ -114,39 +145,50 @@ fn lower_state(altitude_m: F64s) -> (F64s, F64s, F64s) {
 /// (see [`upper::temperature_and_gradient`]).
 #[inline]
 fn upper_temperature_k(z: F64s) -> F64s {
-    let x = (z - F64s::splat(Z8_M)) * F64s::splat(1.0 / upper::ELLIPSE_SEMI_AXIS_M);
-    let root = (F64s::ONE - x * x).max(F64s::ZERO).sqrt();
-    let t8 = F64s::splat(upper::ELLIPSE_AMPLITUDE_K)
-        .mul_add(root, F64s::splat(upper::ELLIPSE_CENTRE_TEMPERATURE_K));
-    let t9 = F64s::splat(upper::LAPSE_RATE_9_K_M)
-        .mul_add(z - F64s::splat(Z9_M), F64s::splat(upper::T9_K));
-    let r = F64s::splat(EARTH_RADIUS_M + Z10_M) / (F64s::splat(EARTH_RADIUS_M) + z);
-    let xi = (z - F64s::splat(Z10_M)) * r;
-    let e = math::exp(F64s::splat(-upper::LAMBDA_PER_M) * xi);
-    let t10 = F64s::splat(upper::EXOSPHERIC_TEMPERATURE_K)
-        - F64s::splat(upper::EXOSPHERIC_TEMPERATURE_K - upper::T10_K) * e;
+    let in_8 = z.simd_ge(F64s::splat(Z8_M));
+    let in_9 = z.simd_ge(F64s::splat(Z9_M));
+    let in_10 = z.simd_ge(F64s::splat(Z10_M));
     let mut t = F64s::splat(upper::T7_K);
-    t = select(z.simd_ge(F64s::splat(Z8_M)), t8, t);
-    t = select(z.simd_ge(F64s::splat(Z9_M)), t9, t);
-    select(z.simd_ge(F64s::splat(Z10_M)), t10, t)
+    // A segment no lane is in is skipped (no lane's value changes).
+    if (in_8 & !in_9).any() {
+        let x = (z - F64s::splat(Z8_M)) / F64s::splat(upper::ELLIPSE_SEMI_AXIS_M);
+        let root = (F64s::ONE - x * x).max(F64s::ZERO).sqrt();
+        let t8 = F64s::splat(upper::ELLIPSE_CENTRE_TEMPERATURE_K)
+            + F64s::splat(upper::ELLIPSE_AMPLITUDE_K) * root;
+        t = select(in_8, t8, t);
+    }
+    let t9 =
+        F64s::splat(upper::T9_K) + F64s::splat(upper::LAPSE_RATE_9_K_M) * (z - F64s::splat(Z9_M));
+    t = select(in_9, t9, t);
+    if in_10.any() {
+        let r = F64s::splat(EARTH_RADIUS_M + Z10_M) / (F64s::splat(EARTH_RADIUS_M) + z);
+        let xi = (z - F64s::splat(Z10_M)) * r;
+        let e = math::exp(F64s::splat(-upper::LAMBDA_PER_M) * xi);
+        let t10 = F64s::splat(upper::EXOSPHERIC_TEMPERATURE_K)
+            - F64s::splat(upper::EXOSPHERIC_TEMPERATURE_K - upper::T10_K) * e;
+        t = select(in_10, t10, t);
+    }
+    t
 }
 
 /// (ρ, T, P) at or above 86 km from the diffusion table (see [`upper::Table`]).
 #[inline]
 fn upper_state(z: F64s) -> (F64s, F64s, F64s) {
     let table = upper::table();
-    let zc = z.max(F64s::splat(Z7_M)).min(F64s::splat(Z12_M));
+    // fast_max/fast_min: a NaN lane becomes 86 km instead of poisoning the index.
+    let zc = z.fast_max(F64s::splat(Z7_M)).fast_min(F64s::splat(Z12_M));
     let s = (zc - F64s::splat(Z7_M)) * F64s::splat(INVERSE_NODE_STEP_PER_M);
-    let j = to_indices(s, INTERVAL_COUNT - 1);
-    let t = s - F64s::from(j.map(|k| k as f64));
+    let (jf, j) = floor_clamped(s, INTERVAL_COUNT - 1);
+    let t = s - jf;
     let rows: [&[f64; 8]; LANES] =
-        std::array::from_fn(|l| &table.density_and_molecular_weight[j[l]]);
-    let c = |i: usize| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][i]));
-    let ln_rho = t.mul_add(t.mul_add(t.mul_add(c(3), c(2)), c(1)), c(0));
+        std::array::from_fn(|l| &table.density_and_inverse_molecular_weight[j[l]]);
+    let c: [F64s; 8] =
+        std::array::from_fn(|k| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k])));
+    let ln_rho = t.mul_add(t.mul_add(t.mul_add(c[3], c[2]), c[1]), c[0]);
     let ln_rho = F64s::splat(table.top_ln_density_slope_per_m).mul_add(z - zc, ln_rho);
-    let m = t.mul_add(t.mul_add(t.mul_add(c(7), c(6)), c(5)), c(4));
+    let inverse_m = t.mul_add(t.mul_add(t.mul_add(c[7], c[6]), c[5]), c[4]);
     let rho = math::exp(ln_rho);
     let temperature = upper_temperature_k(z);
-    let p = rho * F64s::splat(US76_GAS_CONSTANT_J_KMOL_K) * temperature / m;
+    let p = rho * F64s::splat(US76_GAS_CONSTANT_J_KMOL_K) * temperature * inverse_m;
     (rho, temperature, p)
 }

@@ -13,7 +13,7 @@ use crate::{
 /// US76 at geometric altitude `altitude_m` (m; valid −5 km to 1000 km, continued above).
 ///
 /// Below 86 km: T_M and P of the geopotential layer (NOAA-S/T 76-1562 eqs. 23, 33), ρ = P M0/(R* T_M),
-/// kinetic T = T_M·(M/M0). Above: T from the segments, ρ and M from the diffusion table,
+/// kinetic T = T_M·(M/M0). Above: T from the segments, ρ and 1/M from the diffusion table,
 /// P = ρ R* T/M. Mean free path from T and P (PHYSICS.md §2).
 pub fn sample(altitude_m: f64) -> AtmosphereSample {
     let (density_kg_m3, temperature_k, pressure_pa) = if altitude_m < UPPER_REGION_BASE_M {
@@ -69,6 +69,6 @@ fn lower_state(altitude_m: f64) -> (f64, f64, f64) {
 /// (ρ, T, P) at or above 86 km.
 fn upper_state(altitude_m: f64) -> (f64, f64, f64) {
     let t = upper::temperature_k(altitude_m);
-    let (rho, m) = upper::table().density_and_molecular_weight(altitude_m);
-    (rho, t, rho * US76_GAS_CONSTANT_J_KMOL_K * t / m)
+    let (rho, inverse_m) = upper::table().density_and_inverse_molecular_weight(altitude_m);
+    (rho, t, rho * US76_GAS_CONSTANT_J_KMOL_K * t * inverse_m)
 }

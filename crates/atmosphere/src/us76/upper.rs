@@ -9,10 +9,10 @@
 //! value at 500 km with the escape-flux source term (the "+∫_Z^500" form of eq. 40).
 //!
 //! The table stores, every [`NODE_STEP_M`], the values and the exact slopes (from the same
-//! right-hand sides) of ln ρ, the mean molecular weight M and each ln nᵢ, as cubic Hermite
+//! right-hand sides) of ln ρ, the inverse mean molecular weight 1/M and each ln nᵢ, as cubic Hermite
 //! polynomials per interval. The slopes are one-sided at the nodes, so the interpolant restarts
 //! at every breakpoint where an integrand jumps (100, 150, 500 km). Pressure follows as
-//! P = ρ R* T / M with T from the analytic segments (equal to P = n k T).
+//! P = ρ R* T · (1/M) with T from the analytic segments (equal to P = n k T).
 
 use std::sync::LazyLock;
 
@@ -354,15 +354,15 @@ pub fn horner(c: &[f64; 4], t: f64) -> f64 {
     t.mul_add(t.mul_add(t.mul_add(c[3], c[2]), c[1]), c[0])
 }
 
-/// Values and one-sided slopes at a node: ln nᵢ (6, ln 0 = −∞ for absent H), d ln nᵢ/dZ, ln ρ, M.
+/// Values and one-sided slopes at a node: ln nᵢ (6, ln 0 = −∞ for absent H), d ln nᵢ/dZ, ln ρ, 1/M.
 #[derive(Debug, Clone, Copy)]
 struct NodeState {
     ln_n: [f64; 6],
     d_ln_n: [f64; 6],
     ln_rho: f64,
     d_ln_rho: f64,
-    molecular_weight: f64,
-    d_molecular_weight: f64,
+    inverse_molecular_weight: f64,
+    d_inverse_molecular_weight: f64,
 }
 
 fn node_state(z_m: f64, region_m: f64, ln_heavy: &[f64; 5], hydrogen_m3: f64) -> NodeState {
@@ -390,22 +390,23 @@ fn node_state(z_m: f64, region_m: f64, ln_heavy: &[f64; 5], hydrogen_m3: f64) ->
         d_number += n * d_ln_n[i];
     }
     let d_ln_rho = d_mass / mass;
-    let molecular_weight = mass / number;
+    // 1/M = n/(Σ nᵢMᵢ): d(1/M)/dZ = (1/M)(d ln n/dZ − d ln ρ/dZ).
+    let inverse_molecular_weight = number / mass;
     NodeState {
         ln_n,
         d_ln_n,
         ln_rho: (mass / AVOGADRO_PER_KMOL).ln(),
         d_ln_rho,
-        molecular_weight,
-        d_molecular_weight: molecular_weight * (d_ln_rho - d_number / number),
+        inverse_molecular_weight,
+        d_inverse_molecular_weight: inverse_molecular_weight * (d_number / number - d_ln_rho),
     }
 }
 
 /// The US76 table above 86 km (see the module docs).
 #[derive(Debug, Clone)]
 pub struct Table {
-    /// Per interval: Hermite coefficients of ln ρ (kg/m³) then of M (kg/kmol), one cache line.
-    pub density_and_molecular_weight: Vec<[f64; 8]>,
+    /// Per interval: Hermite coefficients of ln ρ (kg/m³) then of 1/M (kmol/kg), one cache line.
+    pub density_and_inverse_molecular_weight: Vec<[f64; 8]>,
     /// Per interval: Hermite coefficients of ln nᵢ (1/m³) of N2, O, O2, Ar, He, H
     /// (H intervals below 150 km hold NaN and are not used).
     pub species: Vec<[[f64; 4]; 6]>,
@@ -426,7 +427,7 @@ impl Table {
     pub fn build(integration_step_m: f64) -> Table {
         let profile = integrate(integration_step_m);
         let per_node = (NODE_STEP_M / integration_step_m).round() as usize;
-        let mut density_and_molecular_weight = Vec::with_capacity(INTERVAL_COUNT);
+        let mut density_and_inverse_molecular_weight = Vec::with_capacity(INTERVAL_COUNT);
         let mut species = Vec::with_capacity(INTERVAL_COUNT);
         let mut last_right = None;
         for j in 0..INTERVAL_COUNT {
@@ -437,13 +438,13 @@ impl Table {
             let b = node_state(z1, mid, &profile.ln_heavy[k1], profile.hydrogen_m3[k1]);
             let rho = hermite(a.ln_rho, b.ln_rho, a.d_ln_rho, b.d_ln_rho, NODE_STEP_M);
             let m = hermite(
-                a.molecular_weight,
-                b.molecular_weight,
-                a.d_molecular_weight,
-                b.d_molecular_weight,
+                a.inverse_molecular_weight,
+                b.inverse_molecular_weight,
+                a.d_inverse_molecular_weight,
+                b.d_inverse_molecular_weight,
                 NODE_STEP_M,
             );
-            density_and_molecular_weight
+            density_and_inverse_molecular_weight
                 .push([rho[0], rho[1], rho[2], rho[3], m[0], m[1], m[2], m[3]]);
             species.push(std::array::from_fn(|i| {
                 if a.ln_n[i].is_finite() {
@@ -456,7 +457,7 @@ impl Table {
         }
         let top = last_right.expect("the table has intervals");
         Table {
-            density_and_molecular_weight,
+            density_and_inverse_molecular_weight,
             species,
             top_ln_density_slope_per_m: top.d_ln_rho,
             top_ln_species_slope_per_m: top.d_ln_n,
@@ -469,18 +470,25 @@ impl Table {
     pub fn locate(z_m: f64) -> (usize, f64, f64) {
         let zc = z_m.clamp(Z7_M, Z12_M);
         let s = (zc - Z7_M) * INVERSE_NODE_STEP_PER_M;
-        let j = (s.floor() as usize).min(INTERVAL_COUNT - 1);
-        (j, s - j as f64, z_m - zc)
+        let jf = s.floor().min((INTERVAL_COUNT - 1) as f64);
+        (jf as usize, s - jf, z_m - zc)
     }
 
-    /// Mass density ρ (kg/m³) and mean molecular weight M (kg/kmol) at `z_m` ≥ 86 km.
-    pub fn density_and_molecular_weight(&self, z_m: f64) -> (f64, f64) {
+    /// Mass density ρ (kg/m³) and inverse mean molecular weight 1/M (kmol/kg) at `z_m` ≥ 86 km
+    /// (above 1000 km ρ continues with its 1000 km scale height and 1/M is held).
+    pub fn density_and_inverse_molecular_weight(&self, z_m: f64) -> (f64, f64) {
         let (j, t, above_m) = Self::locate(z_m);
-        let c = &self.density_and_molecular_weight[j];
+        let c = &self.density_and_inverse_molecular_weight[j];
         let ln_rho = self
             .top_ln_density_slope_per_m
             .mul_add(above_m, horner(&[c[0], c[1], c[2], c[3]], t));
         (ln_rho.exp(), horner(&[c[4], c[5], c[6], c[7]], t))
+    }
+
+    /// Mass density ρ (kg/m³) and mean molecular weight M (kg/kmol) at `z_m` ≥ 86 km.
+    pub fn density_and_molecular_weight(&self, z_m: f64) -> (f64, f64) {
+        let (rho, inverse_m) = self.density_and_inverse_molecular_weight(z_m);
+        (rho, 1.0 / inverse_m)
     }
 
     /// Species number densities at `z_m` ≥ 86 km.
