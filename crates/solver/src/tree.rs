@@ -281,16 +281,18 @@ pub fn reference_area_m2(node: &NodeModel, mass_kg: f64) -> f64 {
 }
 
 fn trajectory_point(node: NodeId, t_s: f64, y: &State, aux: &crate::model::Aux, is_fragment: bool) -> TrajectoryPoint {
-    let (sl, cl) = aux.latitude_rad.sin_cos();
-    let (so, co) = aux.longitude_rad.sin_cos();
+    // Position from the state itself (the lanes kernel may skip latitude and longitude).
+    let (latitude_rad, longitude_rad, altitude_m) = geodetic(y);
+    let (sl, cl) = latitude_rad.sin_cos();
+    let (so, co) = longitude_rad.sin_cos();
     let up_speed = y[3] * cl * co + y[4] * cl * so + y[5] * sl;
     let speed = (y[3] * y[3] + y[4] * y[4] + y[5] * y[5]).sqrt();
     TrajectoryPoint {
         node,
         time_s: t_s,
-        latitude_rad: aux.latitude_rad,
-        longitude_rad: aux.longitude_rad,
-        altitude_m: aux.altitude_m,
+        latitude_rad,
+        longitude_rad,
+        altitude_m,
         speed_m_s: speed,
         flight_path_angle_rad: if speed > 0.0 { (up_speed / speed).clamp(-1.0, 1.0).asin() } else { 0.0 },
         mass_kg: y[crate::model::MASS],

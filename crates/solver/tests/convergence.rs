@@ -11,6 +11,9 @@ use reentry_solver::{FragmentOutcome, Kernel, Problem, Tolerances, solve_batch};
 const IMPACT_TOL_M: f64 = 100.0;
 /// Demise altitude bound, m (DESIGN.md §3). Measured: 0.17 m.
 const DEMISE_TOL_M: f64 = 50.0;
+/// Peaks (heat flux, temperature, deceleration) are maxima along the continuous trajectory to
+/// 0.1 % (PHYSICS.md §8).
+const PEAK_REL_TOL: f64 = 1e-3;
 
 fn tight(mut p: Problem) -> Problem {
     p.tolerances = Tolerances {
@@ -39,7 +42,7 @@ fn default_tolerances_converge_to_the_tight_solution() {
     let reference = solve_batch(&tight_problems, Kernel::Reference);
     for kernel in [Kernel::Lanes, Kernel::Reference] {
         let out = solve_batch(&problems, kernel);
-        let (mut worst_impact, mut worst_demise) = (0.0f64, 0.0f64);
+        let (mut worst_impact, mut worst_demise, mut worst_peak) = (0.0f64, 0.0f64, 0.0f64);
         let mut melted = 0;
         for (o, r) in out.iter().zip(&reference) {
             for (a, b) in o.nodes.iter().zip(&r.nodes) {
@@ -47,6 +50,17 @@ fn default_tolerances_converge_to_the_tight_solution() {
                 let d = distance_m(a, b);
                 worst_impact = worst_impact.max(d);
                 assert!(d < IMPACT_TOL_M, "{kernel:?} {:?}: end point {d} m from the tight run", a.node);
+                for (x, y) in [
+                    (Some(a.peak_deceleration_g), Some(b.peak_deceleration_g)),
+                    (a.peak_heat_flux_w_m2, b.peak_heat_flux_w_m2),
+                    (a.peak_temperature_k, b.peak_temperature_k),
+                ] {
+                    if let (Some(x), Some(y)) = (x, y) {
+                        let r = (x - y).abs() / y.abs().max(1e-300);
+                        worst_peak = worst_peak.max(r);
+                        assert!(r < PEAK_REL_TOL, "{kernel:?} {:?}: peak {x} vs {y}", a.node);
+                    }
+                }
                 if let (Some(x), Some(y)) = (a.demise_altitude_m, b.demise_altitude_m) {
                     melted += 1;
                     worst_demise = worst_demise.max((x - y).abs());
@@ -55,6 +69,6 @@ fn default_tolerances_converge_to_the_tight_solution() {
             }
         }
         assert!(melted >= 2);
-        eprintln!("{kernel:?}: worst end point {worst_impact:.3} m, worst demise altitude {worst_demise:.3} m");
+        eprintln!("{kernel:?}: worst end point {worst_impact:.3} m, worst demise altitude {worst_demise:.3} m, worst peak {worst_peak:e}");
     }
 }

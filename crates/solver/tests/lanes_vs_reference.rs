@@ -18,11 +18,12 @@ const POSITION_TOL_M: f64 = 3.0;
 const TIME_TOL_S: f64 = 3e-3;
 /// Masses and speeds agree to this relative amount; measured ≤ 1e-8.
 const VALUE_REL_TOL: f64 = 1e-6;
-/// Peaks (heat flux, temperature, deceleration) agree to this relative amount: a peak is the
-/// vertex of a parabola through the step ends and midpoint, so it depends on where the steps
-/// fall, which rounding can shift; measured worst 1.5e-6 (the plate's deceleration), far inside
-/// the 1e-3 to which peaks are located.
-const PEAK_REL_TOL: f64 = 1e-4;
+/// Peaks (heat flux, temperature, deceleration) agree to this relative amount: the 0.1 % to
+/// which peaks are located. A peak is the vertex of a parabola through the step ends and
+/// midpoint, so it depends on where the steps fall, and the two paths' steps differ at the
+/// integration-error level; where the peak sits on a corner of the piecewise-linear C_D(M)
+/// the parabola is good to ~1e-3 only. Measured worst: 2.7e-4 (a cylinder's deceleration).
+const PEAK_REL_TOL: f64 = 1e-3;
 
 /// A varied set: the public cases and perturbations of them (heading, path angle, speed,
 /// density), a short time limit, and a TLE that cannot be parsed (non-finite at the start).

@@ -7,9 +7,12 @@ use reentry_atmosphere::{Atmosphere, AtmospherePointLanes};
 use reentry_lanes::{F64s, LANES, Mask, mask_from_bools, math, select};
 use reentry_physics::aero::lanes::{bridge_weight, continuum_drag_coefficient, knudsen, mach};
 use reentry_physics::earth::GravityModel;
-use reentry_physics::earth::lanes::{geodetic_from_ecef, gravity_m_s2};
-use reentry_physics::heating::ContinuumCorrelation;
-use reentry_physics::heating::lanes::{stagnation_heat_flux_w_m2, surface_average_factor};
+use reentry_physics::earth::lanes::{GeodeticLanes, geodetic_from_ecef, gravity_m_s2};
+use reentry_physics::earth::{ECCENTRICITY_SQUARED, EQUATORIAL_RADIUS_M};
+use reentry_physics::heating::lanes::stagnation_heat_flux_w_m2;
+use reentry_physics::heating::{
+    CONTINUUM_SURFACE_AVERAGE_FACTOR, ContinuumCorrelation, FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR,
+};
 use reentry_physics::thermal::lanes::net_heat_w;
 
 use super::{MASS, ModelEnvironment, NodeModel, STANDARD_GRAVITY_M_S2, STATE_LEN, TEMPERATURE};
@@ -202,7 +205,20 @@ pub fn rhs(
     let (vx, vy, vz) = (y[3], y[4], y[5]);
     let mass_kg = y[MASS];
     let temperature_k = y[TEMPERATURE];
-    let geo = geodetic_from_ecef(x, yy, z);
+    // US76 and the exponential model need the altitude only: skip the two arc tangents of the
+    // full conversion there (latitude and longitude then read NaN in the diagnostics; every
+    // output that reports them converts the state itself).
+    let needs_position = node.any_lift
+        || !matches!(atmosphere, Atmosphere::Us76 | Atmosphere::Exponential(_));
+    let geo = if needs_position {
+        geodetic_from_ecef(x, yy, z)
+    } else {
+        GeodeticLanes {
+            latitude_rad: F64s::splat(f64::NAN),
+            longitude_rad: F64s::splat(f64::NAN),
+            altitude_m: geodetic_altitude_m(x, yy, z),
+        }
+    };
     let air = atmosphere.sample_lanes(&AtmospherePointLanes {
         altitude_m: geo.altitude_m,
         latitude_rad: geo.latitude_rad,
@@ -270,7 +286,10 @@ pub fn rhs(
     }
 
     let heat_flux_w_m2 = stagnation_heat_flux_w_m2(env.heating, density_kg_m3, speed_m_s, nose_radius_m);
-    let heat_in_w = node.heat_scale * surface_average_factor(knudsen) * heat_flux_w_m2 * surface_m2;
+    // F = F_c + (F_fm − F_c) w(Kn) (heating::lanes::surface_average_factor), reusing w.
+    let surface_factor = F64s::splat(CONTINUUM_SURFACE_AVERAGE_FACTOR)
+        + F64s::splat(FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR) * weight;
+    let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
     let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
     let melting = temperature_k.simd_ge(node.melt_temperature_k) & q_net_w.simd_gt(zero);
     let dm_melt = select(node.is_fragment & melting, -q_net_w / node.heat_of_fusion_j_kg, zero);
@@ -295,6 +314,32 @@ pub fn rhs(
             deceleration_g,
         },
     )
+}
+
+/// Geodetic altitude (m) of ECEF positions (m): the altitude part of Vermeille's (2002) closed
+/// form, the same operations as `reentry_physics::earth::lanes::geodetic_from_ecef` (so the same
+/// value to the last bit) without the latitude and longitude arc tangents:
+/// h = (k + e² − 1)/k · √(D² + z²) with p, q, r, s, t, u, v, w, k, D as there.
+pub fn geodetic_altitude_m(x_m: F64s, y_m: F64s, z_m: F64s) -> F64s {
+    let one = F64s::ONE;
+    let two = F64s::splat(2.0);
+    let inv_a2 = F64s::splat(1.0 / (EQUATORIAL_RADIUS_M * EQUATORIAL_RADIUS_M));
+    let e2 = F64s::splat(ECCENTRICITY_SQUARED);
+    let e4 = F64s::splat(ECCENTRICITY_SQUARED * ECCENTRICITY_SQUARED);
+    let rho2 = x_m * x_m + y_m * y_m;
+    let rho = math::sqrt(rho2);
+    let p = rho2 * inv_a2;
+    let q = F64s::splat(1.0 - ECCENTRICITY_SQUARED) * z_m * z_m * inv_a2;
+    let r = (p + q - e4) * F64s::splat(1.0 / 6.0);
+    let s = e4 * p * q / (F64s::splat(4.0) * r * r * r);
+    let t = math::cbrt(one + s + math::sqrt(s * (two + s)));
+    let u = r * (one + t + one / t);
+    let v = math::sqrt(u * u + e4 * q);
+    let w = e2 * (u + v - q) / (two * v);
+    let k = math::sqrt(u + v + w * w) - w;
+    let d = k * rho / (k + e2);
+    let dz = math::sqrt(d * d + z_m * z_m);
+    (k + e2 - one) / k * dz
 }
 
 /// [`super::reference::thrust_direction`] for lanes.

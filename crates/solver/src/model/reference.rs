@@ -4,7 +4,8 @@
 use reentry_atmosphere::{Atmosphere, AtmospherePoint, Epoch};
 use reentry_physics::aero::reference::{bridge_weight, continuum_drag_coefficient, knudsen, mach};
 use reentry_physics::earth::reference::{geodetic_from_ecef, gravity_m_s2};
-use reentry_physics::heating::reference::{stagnation_heat_flux_w_m2, surface_average_factor};
+use reentry_physics::heating::reference::stagnation_heat_flux_w_m2;
+use reentry_physics::heating::{CONTINUUM_SURFACE_AVERAGE_FACTOR, FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR};
 use reentry_physics::thermal::reference::net_heat_w;
 
 use super::{Aux, MASS, ModelEnvironment, NodeModel, STANDARD_GRAVITY_M_S2, STATE_LEN, TEMPERATURE};
@@ -112,7 +113,10 @@ pub fn rhs(
     let heat_flux_w_m2 =
         stagnation_heat_flux_w_m2(env.heating, density_kg_m3, speed_m_s, nose_radius_m);
     if node.is_fragment {
-        let heat_in_w = node.heat_scale * surface_average_factor(knudsen) * heat_flux_w_m2 * surface_m2;
+        // F = F_c + (F_fm − F_c) w(Kn) (heating::reference::surface_average_factor), reusing w.
+        let surface_factor = CONTINUUM_SURFACE_AVERAGE_FACTOR
+            + (FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR) * weight;
+        let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
         let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
         // Heat balance with melting (thermal::reference::heat_balance, PHYSICS.md §5).
         if temperature_k >= node.melt_temperature_k && q_net_w > 0.0 {
