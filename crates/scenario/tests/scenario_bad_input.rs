@@ -215,6 +215,34 @@ fn wrong_type() {
 }
 
 #[test]
+fn wrong_kind_of_table() {
+    let text = edit(BASE, "[vehicle]", "[[vehicle]]");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[[vehicle]]",
+        "vehicle",
+        &[
+            "an array of tables [[vehicle]]",
+            "one table written [vehicle]",
+        ],
+    );
+    let text = format!(
+        "vehicle = 5\n{}",
+        BASE.replace("[vehicle]", "[vehicle_data]")
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "5",
+        "vehicle",
+        &["integer `5`", "a table written [vehicle]"],
+    );
+}
+
+#[test]
 fn negative_or_zero_mass() {
     for bad in ["-14.0", "0.0"] {
         let text = edit(BASE, "mass_kg = 14.0", &format!("mass_kg = {bad}"));

@@ -49,6 +49,28 @@ pub const DEFAULT_MAX_TIME_ORBIT_S: f64 = 30.0 * 86_400.0;
 /// Default time limit for a start at the entry interface, s: 3 h, far beyond any descent.
 pub const DEFAULT_MAX_TIME_ENTRY_S: f64 = 3.0 * 3_600.0;
 
+/// Every table of a scenario and how it is written.
+const TABLES: &[(&str, &str)] = &[
+    ("scenario", "[scenario]"),
+    (
+        "initial",
+        "[initial.tle], [initial.state] or [initial.entry]",
+    ),
+    ("initial.tle", "[initial.tle]"),
+    ("initial.state", "[initial.state]"),
+    ("initial.entry", "[initial.entry]"),
+    ("burn", "[[burn]] (one per burn)"),
+    ("environment", "[environment]"),
+    ("vehicle", "[vehicle]"),
+    ("fragment", "[[fragment]] (one per fragment)"),
+    ("material", "[[material]] (one per material)"),
+    ("target_zone", "[target_zone]"),
+    ("monte_carlo", "[monte_carlo]"),
+    ("monte_carlo.dispersions", "[monte_carlo.dispersions]"),
+    ("output", "[output]"),
+    ("simulation", "[simulation]"),
+];
+
 /// Lowest and highest epoch year accepted (Sputnik 1 to the end of the century).
 const EPOCH_YEARS: (i32, i32) = (1957, 2100);
 
@@ -98,9 +120,22 @@ impl<'a> Ctx<'a> {
         let mut path = Vec::new();
         find_path(doc, span.start, &mut path);
         let (mut key, item) = render_path(&path);
+        // `[[scenario]]` where `[scenario]` is meant: serde reports the elements' contents.
+        if let [Segment::Key(first), Segment::Index(_), ..] = path.as_slice()
+            && let Some((name, header)) = TABLES.iter().find(|(n, _)| n == first)
+            && !header.starts_with("[[")
+        {
+            return ScenarioError::WrongType {
+                location,
+                key: (*name).to_string(),
+                item: None,
+                found: format!("an array of tables [[{name}]]"),
+                allowed: format!("one table written {header}"),
+            };
+        }
         if let Some(rest) = message.strip_prefix("unknown field `") {
             let name = rest.split('`').next().unwrap_or_default();
-            if !key.ends_with(name) {
+            if key.rsplit('.').next() != Some(name) {
                 key = if key.is_empty() {
                     name.to_string()
                 } else {
@@ -125,12 +160,17 @@ impl<'a> Ctx<'a> {
             };
         }
         if let Some(rest) = message.strip_prefix("invalid type: ") {
-            let found = rest.split(", expected").next().unwrap_or(rest).to_string();
-            let allowed = match keys::spec(&key) {
-                Some(spec) => describe_kind(spec),
-                None => rest
-                    .split_once("expected ")
-                    .map_or_else(|| keys::allowed(&key), |(_, e)| e.to_string()),
+            // serde names TOML tables "map" and arrays "sequence".
+            let found = match rest.split(", expected").next().unwrap_or(rest) {
+                "map" => "a table".to_string(),
+                "sequence" => "an array".to_string(),
+                other => other.to_string(),
+            };
+            let table = TABLES.iter().find(|(name, _)| *name == key);
+            let allowed = match (keys::spec(&key), table) {
+                (Some(spec), _) => describe_kind(spec),
+                (None, Some((_, header))) => format!("a table written {header}"),
+                (None, None) => "see docs/scenario-reference.md".to_string(),
             };
             return ScenarioError::WrongType {
                 location,
@@ -316,7 +356,6 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    /// An RFC 3339 UTC time within [`EPOCH_YEARS`].
     /// An RFC 3339 UTC time (a string, or a TOML offset date-time) within [`EPOCH_YEARS`], and
     /// its text.
     fn epoch(
