@@ -14,12 +14,22 @@
 //!
 //! Text is drawn with a bundled DejaVu Sans, so no system font library is needed.
 //!
-//! ```no_run
-//! let written = reentry_plot::draw_run_directory(std::path::Path::new("out/progress-ms-31"))?;
-//! for path in written {
-//!     println!("{}", path.display());
+//! [`draw_run_directory`] is the entry point; [`draw_run_directory_report`] also says what was
+//! skipped and where the map sits in `footprint.png` ([`MapFrame`]). Errors are [`PlotError`]s
+//! naming the file.
+//!
+//! ```
+//! use std::path::Path;
+//! // A copy of the synthetic run directory the tests use (any `reentry run` output works).
+//! let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/progress-like");
+//! let dir = std::env::temp_dir().join("reentry-plot-doctest");
+//! std::fs::create_dir_all(&dir)?;
+//! for file in ["summary.json", "fragments.csv", "trajectory.csv"] {
+//!     std::fs::copy(fixture.join(file), dir.join(file))?;
 //! }
-//! # Ok::<(), reentry_plot::PlotError>(())
+//! let written = reentry_plot::draw_run_directory(&dir)?;
+//! assert_eq!(written.len(), 8); // PNG and SVG of footprint, trajectory, heating, demise
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod axis;
