@@ -7,9 +7,10 @@
 //! [`reentry_solver::solve_batch`]. Every pool thread takes the next unit from an atomic counter
 //! (so units start in order) and sends its rows over a channel; the calling thread puts them
 //! back in order, hands them to the sink and keeps only the per-sample scalars the statistics
-//! need. Memory stays bounded by the units in flight, whatever the sample count. Nothing depends
-//! on which thread ran what: sample i's inputs come from (seed, i) alone, and reduction happens
-//! in sample order on one thread.
+//! need. Memory stays bounded by the units in flight, whatever the sample count: a worker waits
+//! before starting a unit more than a fixed window (8 per thread + 16) ahead of the last unit
+//! flushed. Nothing depends on which thread ran what: sample i's inputs come from (seed, i)
+//! alone, and reduction happens in sample order on one thread.
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -227,13 +228,17 @@ pub fn run(
     })?;
     let next = AtomicUsize::new(0);
     let abort = AtomicBool::new(false);
+    // Back-pressure: a worker does not start unit k before unit k − window has been flushed, so
+    // one slow unit cannot make the reorder buffer hold the rest of the run.
+    let flushed_units = AtomicUsize::new(0);
+    let window = 8 * pool.current_num_threads() + 16;
     let (sender, receiver) = mpsc::channel::<(usize, Result<UnitResult, DriverError>)>();
     let mut accumulator = StatisticsAccumulator::new(context);
 
     let mut outcome: Result<(), DriverError> = Ok(());
     std::thread::scope(|scope| {
         let worker_sender = sender;
-        let (units, next, abort) = (&units, &next, &abort);
+        let (units, next, abort, flushed_units) = (&units, &next, &abort, &flushed_units);
         scope.spawn(move || {
             pool.broadcast(|_| {
                 let sender = worker_sender.clone();
@@ -243,6 +248,14 @@ pub fn run(
                     }
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(unit) = units.get(k) else { break };
+                    while k >= flushed_units.load(Ordering::Acquire) + window
+                        && !abort.load(Ordering::Relaxed)
+                    {
+                        std::thread::sleep(std::time::Duration::from_micros(200));
+                    }
+                    if abort.load(Ordering::Relaxed) {
+                        break;
+                    }
                     let result = solve_unit(unit, nominal, dispersions, plan);
                     if sender.send((k, result)).is_err() {
                         break;
@@ -268,6 +281,7 @@ pub fn run(
             }
             while let Some(r) = pending.remove(&expected) {
                 expected += 1;
+                flushed_units.store(expected, Ordering::Release);
                 let flushed = (|| -> std::io::Result<()> {
                     if let Some(points) = &r.trajectory {
                         sink.trajectory(points)?;
@@ -383,9 +397,9 @@ mod tests {
             is_land: |_, _| false,
             orbit_average_density_per_km2: None,
         };
-        let go = |chunk: usize, threads: usize| {
+        let go_n = |samples: u64, chunk: usize, threads: usize| {
             let plan = RunPlan {
-                samples: 11,
+                samples,
                 seed: 5,
                 shard: Shard::WHOLE,
                 kernel: Kernel::Lanes,
@@ -400,6 +414,7 @@ mod tests {
             let stats = run(&problem, &dispersions, &plan, context.clone(), &mut sink).unwrap();
             (sink, stats)
         };
+        let go = |chunk: usize, threads: usize| go_n(11, chunk, threads);
         let (base, base_stats) = go(16, 1);
         assert!(base.trajectory_points > 0);
         assert_eq!(base.rows.len(), 11 * 3);
@@ -410,5 +425,9 @@ mod tests {
             assert_eq!(other.rows, base.rows, "chunk {chunk}, threads {threads}");
             assert_eq!(stats, base_stats);
         }
+        // 60 one-sample units on 2 threads: more units than the back-pressure window (32).
+        let (long_base, _) = go_n(60, 16, 1);
+        let (long, _) = go_n(60, 1, 2);
+        assert_eq!(long.rows, long_base.rows);
     }
 }
