@@ -45,8 +45,8 @@ pub fn temperature_k(altitude_m: F64s) -> F64s {
     let below = altitude_m.simd_lt(F64s::splat(UPPER_REGION_BASE_M));
     let mut t = F64s::ZERO;
     if below.any() {
-        let (tm, _) = lower_layer(altitude_m);
-        t = tm * molecular_weight_ratio(altitude_m);
+        let (h, c) = lower_layer_of(altitude_m);
+        t = lower_molecular_temperature_k(h, &c) * molecular_weight_ratio(altitude_m);
     }
     if !below.all() {
         t = select(below, t, upper_temperature_k(altitude_m));
@@ -76,31 +76,41 @@ pub fn molecular_weight_ratio(altitude_m: F64s) -> F64s {
     (s - i_f).mul_add(hi - lo, lo)
 }
 
+/// Geopotential height H (m′) and the constants of each lane's layer (see
+/// [`lower_layer_constants`]), blended by masks.
+#[inline]
+fn lower_layer_of(altitude_m: F64s) -> (F64s, [F64s; 6]) {
+    let r0 = F64s::splat(EARTH_RADIUS_M);
+    let h = r0 * altitude_m / (r0 + altitude_m);
+    let layers = lower_layer_constants();
+    let mut c = layers[0];
+    for layer in &layers[1..] {
+        let m = h.simd_ge(layer[0]);
+        for k in 0..6 {
+            c[k] = select(m, layer[k], c[k]);
+        }
+    }
+    (h, c)
+}
+
+/// Molecular-scale temperature T_M (K) below 86 km: T_M,b + L (H − H_b), not fused, as in the
+/// reference (T_M,b/T_M is raised to a power of up to 34, which would amplify a one-ulp
+/// difference).
+#[inline]
+fn lower_molecular_temperature_k(h: F64s, c: &[F64s; 6]) -> F64s {
+    c[1] + c[2] * (h - c[0])
+}
+
 /// Molecular-scale temperature T_M (K) and pressure P (Pa) below 86 km (NOAA-S/T 76-1562 eqs.
 /// 23, 33 with H = r0 Z/(r0 + Z)).
 #[inline]
 fn lower_layer(altitude_m: F64s) -> (F64s, F64s) {
-    let r0 = F64s::splat(EARTH_RADIUS_M);
-    let h = r0 * altitude_m / (r0 + altitude_m);
-    let layers = lower_layer_constants();
-    let [mut hb, mut tb, mut lapse, mut pb, mut exponent, mut iso] = layers[0];
-    for layer in &layers[1..] {
-        let m = h.simd_ge(layer[0]);
-        let [hb_b, tb_b, lapse_b, pb_b, exponent_b, iso_b] = *layer;
-        hb = select(m, hb_b, hb);
-        tb = select(m, tb_b, tb);
-        lapse = select(m, lapse_b, lapse);
-        pb = select(m, pb_b, pb);
-        exponent = select(m, exponent_b, exponent);
-        iso = select(m, iso_b, iso);
-    }
-    let dh = h - hb;
-    // Not fused, as in the reference: T_M,b/T_M is raised to a power of up to 34, which would
-    // amplify a one-ulp difference in T_M.
-    let tm = tb + lapse * dh;
+    let (h, c) = lower_layer_of(altitude_m);
+    let [hb, tb, _, pb, exponent, iso] = c;
+    let tm = lower_molecular_temperature_k(h, &c);
     // ln(P/P_b) = (g0′M0/R*)/L · ln(T_M,b/T_M) for L ≠ 0, −(g0′M0/R*) ΔH/T_M,b for L = 0; one of
     // the two coefficients is zero in each layer.
-    let p = pb * math::exp(exponent.mul_add(math::ln(tb / tm), iso * dh));
+    let p = pb * math::exp(exponent.mul_add(math::ln(tb / tm), iso * (h - hb)));
     (tm, p)
 }
 
