@@ -563,6 +563,38 @@ mod tests {
     }
 
     #[test]
+    fn fit_degenerate_and_global_clouds() {
+        // One point: the 2° minimum margin each way, widened to the aspect.
+        let view = MapView::fit(&[[10.0, 45.0]], 1.5);
+        assert!(view.north_deg() - 45.0 >= 2.0 - 1e-9 && 45.0 - view.south_deg() >= 2.0 - 1e-9);
+        assert!((view.aspect_ratio() - 1.5).abs() < 1e-9);
+        // Impacts all round the world (an uncontrolled decay): a whole turn, inside ±90°.
+        let ring: Vec<[f64; 2]> = (0..36)
+            .map(|k| {
+                [
+                    -180.0 + 10.0 * f64::from(k),
+                    51.0 * (f64::from(k) * 0.7).sin(),
+                ]
+            })
+            .collect();
+        let view = MapView::fit(&ring, 1.6);
+        assert!(
+            (view.east_deg() - view.west_deg() - 360.0).abs() < 1e-9,
+            "{view:?}"
+        );
+        assert!(
+            view.south_deg() >= -90.0 && view.north_deg() <= 90.0,
+            "{view:?}"
+        );
+        for p in &ring {
+            assert!(view.to_unit(p[0], p[1]).is_some(), "{p:?} in {view:?}");
+        }
+        // Nothing finite: the world.
+        let view = MapView::fit(&[[f64::NAN, 0.0]], 1.6);
+        assert_eq!((view.west_deg(), view.east_deg()), (-180.0, 180.0));
+    }
+
+    #[test]
     fn unit_positions_are_linear_in_degrees() {
         let view = MapView::new(160.0, 260.0, -70.0, -20.0).unwrap();
         assert_eq!(view.to_unit(160.0, -20.0), Some([0.0, 0.0]));
