@@ -28,11 +28,13 @@ pub(crate) struct Footprint<'a> {
 
 impl<'a> Footprint<'a> {
     pub(crate) fn new(run: &'a RunDirectory) -> Footprint<'a> {
-        let impacts: Vec<&FragmentRow> = run
+        let mut impacts: Vec<&FragmentRow> = run
             .fragments
             .iter()
             .filter(|f| f.fate == Fate::Landed && !f.is_vehicle())
             .collect();
+        // Heavy objects drawn last, on top: they carry the risk. Stable sort: ties keep file order.
+        impacts.sort_by(|a, b| a.mass_kg.total_cmp(&b.mass_kg));
         let breakups: Vec<&FragmentRow> = run
             .fragments
             .iter()
