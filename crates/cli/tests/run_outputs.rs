@@ -289,6 +289,35 @@ fn merge_rejects_incomplete_or_duplicate_shards() {
     let mixed = reentry(&["merge", s(&a), s(&other), "--out", s(&merged), "--quiet"]);
     assert_eq!(mixed.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&mixed.stderr).contains("seed"));
+    // A shard run from an edited scenario (same name, seed and samples) is refused too.
+    let edited = write_scenario(
+        &dir,
+        "p3-edited.toml",
+        &P3_MONTE_CARLO.replace("mass_kg = 14.0", "mass_kg = 15.0"),
+    );
+    let other_text = dir.join("other-text");
+    ok(reentry(&[
+        "run",
+        s(&edited),
+        "--out",
+        s(&other_text),
+        "--shard",
+        "1/2",
+        "--samples",
+        "4",
+        "--no-plots",
+        "--quiet",
+    ]));
+    let mixed = reentry(&[
+        "merge",
+        s(&a),
+        s(&other_text),
+        "--out",
+        s(&merged),
+        "--quiet",
+    ]);
+    assert_eq!(mixed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&mixed.stderr).contains("scenario text"));
     let into_shard = reentry(&["merge", s(&a), s(&b), "--out", s(&a), "--quiet"]);
     assert_eq!(into_shard.status.code(), Some(2));
     assert!(

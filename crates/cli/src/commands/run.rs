@@ -289,6 +289,11 @@ pub fn run(args: RunArgs) -> CliResult {
             out.display()
         )));
     }
+    // The loader has just read the file; a failure to read it again is an internal error.
+    let scenario_digest = summary::digest(
+        &std::fs::read(&args.scenario)
+            .with_context(|| format!("cannot read {}", args.scenario.display()))?,
+    );
     let started = Instant::now();
     let mut directory = RunDirectory::begin(&out)
         .with_context(|| format!("cannot prepare the output directory {}", out.display()))?;
@@ -346,6 +351,7 @@ pub fn run(args: RunArgs) -> CliResult {
         target_zone_deg: scenario.target_zone_deg.clone(),
         materials,
         scenario_file: scenario.path.display().to_string(),
+        scenario_digest,
         kernel: match kernel {
             Kernel::Lanes => "lanes",
             Kernel::Reference => "reference",

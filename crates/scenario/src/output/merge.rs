@@ -1,6 +1,6 @@
 //! `reentry merge`: shard run directories → the run directory of the unsharded run.
 //!
-//! Checks that the shards belong together (same scenario, scenario file, seed, samples, kernel,
+//! Checks that the shards belong together (same scenario name and text, seed, samples, kernel,
 //! version, SIMD level, target zone, materials, trajectory step), that each of the N shards is
 //! present exactly once and complete (`summary.json` present, every one of its samples in its
 //! `fragments.csv` in order), then writes the rows in sample order, copies `trajectory.csv` from
@@ -114,9 +114,9 @@ pub fn merge(
         let d = dir.as_path();
         same("scenario", (f, &a.scenario), (d, &b.scenario))?;
         same(
-            "scenario_file",
-            (f, &a.scenario_file),
-            (d, &b.scenario_file),
+            "the scenario text (scenario_fnv1a64)",
+            (f, &a.scenario_digest),
+            (d, &b.scenario_digest),
         )?;
         same("seed", (f, &a.seed), (d, &b.seed))?;
         same("samples", (f, &a.samples), (d, &b.samples))?;
@@ -184,7 +184,8 @@ pub fn merge(
         wall_time_s: summaries.iter().map(|(_, s)| s.info.wall_time_s).sum(),
         version: version.to_string(),
         simd: simd.to_string(),
-        ..first.info.clone()
+        // The identity of shard 0, whatever order the directories were given in.
+        ..summaries[order[0]].1.info.clone()
     };
     if info.version != first.info.version {
         return Err(MergeError::Inconsistent(format!(

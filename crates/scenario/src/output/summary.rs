@@ -4,7 +4,8 @@
 //! fragments_simulated, fates, surviving_mass_kg, casualty_area_m2, hazardous_fragments,
 //! footprint, p_outside_target_zone, p_land_impact, casualty_expectation,
 //! casualty_expectation_orbit_average`. Shared extra keys: `target_zone_deg, materials,
-//! scenario_file, kernel`. Keys of this writer: `samples_in_shard` (samples this directory
+//! scenario_file, kernel`. Keys of this writer: `scenario_fnv1a64` (digest of the scenario
+//! text), `samples_in_shard` (samples this directory
 //! holds), `orbit_average_density_per_km2` (uncontrolled entries; merge recomputes the orbit
 //! average from it), `trajectory_step_s`, `statistics` (the definitions used, in words).
 //!
@@ -42,6 +43,9 @@ pub struct RunInfo {
     pub materials: Vec<(String, f64)>,
     /// The scenario file.
     pub scenario_file: String,
+    /// FNV-1a 64-bit digest of the scenario file's bytes, as 16 hex digits ([`digest`]): shards
+    /// of one run may name the file by different paths but must read the same text.
+    pub scenario_digest: String,
     /// `lanes` or `reference`.
     pub kernel: String,
     /// Orbit-averaged population density (uncontrolled entries), persons/km².
@@ -76,6 +80,7 @@ pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> 
         "wall_time_s": info.wall_time_s,
         "kernel": info.kernel,
         "scenario_file": info.scenario_file,
+        "scenario_fnv1a64": info.scenario_digest,
         "target_zone_deg": info.target_zone_deg,
         "materials": materials,
         "trajectory_step_s": info.trajectory_step_s,
@@ -214,6 +219,7 @@ pub fn read(path: &Path) -> Result<SummaryFile, OutputError> {
         target_zone_deg,
         materials,
         scenario_file: string("scenario_file")?,
+        scenario_digest: string("scenario_fnv1a64")?,
         kernel: string("kernel")?,
         orbit_average_density_per_km2: number("orbit_average_density_per_km2")?,
         trajectory_step_s: number("trajectory_step_s")?.unwrap_or(f64::NAN),
@@ -223,6 +229,18 @@ pub fn read(path: &Path) -> Result<SummaryFile, OutputError> {
         samples_in_shard: unsigned("samples_in_shard")?,
         document,
     })
+}
+
+/// FNV-1a 64-bit hash of `bytes` as 16 lower-case hex digits (Fowler–Noll–Vo, offset basis
+/// 0xcbf29ce484222325, prime 0x100000001b3): a fingerprint to tell scenario texts apart, not a
+/// cryptographic hash.
+pub fn digest(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// Parses `I/N` with 0 ≤ I < N.
@@ -251,6 +269,7 @@ mod tests {
             target_zone_deg: Some(vec![[-165.0, -36.0], [-105.0, -36.0], [-105.0, -56.0]]),
             materials: vec![("copper".into(), 1356.0)],
             scenario_file: "x.toml".into(),
+            scenario_digest: digest(b"x"),
             kernel: "lanes".into(),
             orbit_average_density_per_km2: None,
             trajectory_step_s: 1.0,
@@ -298,6 +317,13 @@ mod tests {
             assert!(back.document["fates"].get(f).is_some());
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Published FNV-1a 64 test vectors (Fowler, Noll, Vo; IETF draft-eastlake-fnv): "" and "a".
+    #[test]
+    fn digest_vectors() {
+        assert_eq!(digest(b""), "cbf29ce484222325");
+        assert_eq!(digest(b"a"), "af63dc4c8601ec8c");
     }
 
     #[test]
