@@ -64,6 +64,7 @@ fn valid_scenario_prints_what_would_run() {
         "break-up at 78 km",
         "3 fragment nodes standing for 3 objects, total fragment mass 79 kg",
         "  vehicle \"test vehicle\" (4000 kg)\n    he-bottle: sphere d 0.4 m, titanium-6al4v, hollow, 14 kg",
+        "aluminium-2024: 2780 kg/m3, c_p 875 J/(kg K), T_m 860 K, h_f 390 kJ/kg, emissivity 0.3 (built in)",
         "1 sample (sample 0 nominal), seed 0",
         "time limit 10800 s (3 h)",
     ] {

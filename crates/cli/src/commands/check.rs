@@ -311,6 +311,32 @@ pub fn summary(s: &Scenario) -> String {
             plural(objects)
         ),
     );
+    let mut used: Vec<&reentry_physics::thermal::Material> = Vec::new();
+    for f in &p.fragments {
+        if !used.iter().any(|m| m.id == f.material.id) {
+            used.push(&f.material);
+        }
+    }
+    for (i, m) in used.iter().enumerate() {
+        let source = match reentry_scenario::materials::find(&m.id) {
+            Some(builtin) if builtin.material == **m => "built in",
+            Some(_) => "overridden by the scenario file",
+            None => "defined in the scenario file",
+        };
+        line(
+            &mut out,
+            if i == 0 { "Materials" } else { "" },
+            format!(
+                "{}: {} kg/m3, c_p {} J/(kg K), T_m {} K, h_f {} kJ/kg, emissivity {} ({source})",
+                m.id,
+                m.density_kg_m3,
+                m.specific_heat_j_kg_k,
+                m.melt_temperature_k,
+                tidy(m.heat_of_fusion_j_kg / 1e3),
+                m.emissivity
+            ),
+        );
+    }
     out.push_str("Fragment tree\n");
     let mut tree = String::new();
     let mut write_node = |i: usize, depth: usize, tree: &mut String| {
