@@ -203,6 +203,16 @@ fn wrong_type() {
         ],
     );
 
+    let text = edit(BASE, "samples = 10", "samples = 10.5");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "10.5",
+        "monte_carlo.samples",
+        &["wrong type: floating point `10.5`; allowed: an integer 1 to 1e8"],
+    );
+
     let text = edit(BASE, "hollow = true", "hollow = \"yes\"");
     let e = error_of(&text);
     assert_message(

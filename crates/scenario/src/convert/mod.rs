@@ -460,9 +460,10 @@ fn describe_kind(spec: &keys::KeySpec) -> String {
     use keys::ValueKind::*;
     let what = match spec.kind {
         Number => "a number",
-        Integer => "an integer",
+        // The range text of an integer key already says "an integer", and a boolean's is
+        // "true or false".
+        Integer | Boolean => return spec.allowed_text(),
         Text => "a string",
-        Boolean => "true or false",
         Array => "an array",
         Dispersion => "an inline table",
     };
