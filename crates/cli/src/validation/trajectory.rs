@@ -129,6 +129,9 @@ const AE_PEAK_HEATING_ALTITUDE_M: f64 = 20_737.0;
 /// bounds are those measured differences with margin: they test the drag integration and the
 /// exponential atmosphere, not gravity.
 const AE_PEAK_DECELERATION_TOLERANCE: f64 = 0.02;
+/// Gravity moves h* down by 28 m (same integration); the time history is sampled every 2 ms,
+/// 11 m of altitude at V*: 100 m covers both.
+const AE_PEAK_ALTITUDE_TOLERANCE_M: f64 = 100.0;
 const AE_SPEED_TOLERANCE: f64 = 0.01;
 
 /// Iron properties of the sphere (DRAMA "Iron", reentry-survey.md §1.11a; Allen–Eggers' 7874
@@ -198,6 +201,20 @@ fn allen_eggers(rows: &mut Vec<CaseResult>) {
         AE_PEAK_DECELERATION_M_S2,
         peak,
         AE_PEAK_DECELERATION_TOLERANCE,
+    ));
+    let peak_altitude_m = outcome
+        .trajectory
+        .iter()
+        .max_by(|a, b| a.deceleration_g.total_cmp(&b.deceleration_g))
+        .map_or(f64::NAN, |p| p.altitude_m);
+    rows.push(CaseResult::new(
+        case,
+        "h* (altitude of peak deceleration) m",
+        Criterion::Absolute {
+            expected: AE_PEAK_DECELERATION_ALTITUDE_M,
+            tolerance: AE_PEAK_ALTITUDE_TOLERANCE_M,
+        },
+        peak_altitude_m,
     ));
     let speed_at = |altitude_m: f64| {
         outcome
