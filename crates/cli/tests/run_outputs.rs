@@ -336,3 +336,70 @@ fn merge_rejects_incomplete_or_duplicate_shards() {
     assert!(merged.join("summary.json").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `[scenario] uncontrolled = true`: the orbit-averaged casualty expectation is the mean total
+/// casualty area (km²) times the orbit-averaged density of the entry orbit's inclination.
+#[test]
+fn uncontrolled_entry_reports_the_orbit_average() {
+    let dir = scratch("uncontrolled");
+    let text = P3_MONTE_CARLO.replace(
+        "epoch_utc = \"2026-03-16T17:05:00Z\"",
+        "epoch_utc = \"2026-03-16T17:05:00Z\"\nuncontrolled = true",
+    );
+    let scenario = write_scenario(&dir, "p3-uncontrolled.toml", &text);
+    let out = dir.join("run");
+    ok(reentry(&[
+        "run",
+        s(&scenario),
+        "--out",
+        s(&out),
+        "--samples",
+        "3",
+        "--no-plots",
+        "--quiet",
+    ]));
+    let summary = summary_statistics(&out);
+    let density = summary["orbit_average_density_per_km2"]
+        .as_f64()
+        .expect("orbit-averaged density");
+    // Latitude-band densities of the population file lie between 0 and ~80 persons/km².
+    assert!(density > 1.0 && density < 80.0, "density {density}");
+    let area = summary["casualty_area_m2"]["mean"].as_f64().unwrap();
+    let expectation = summary["casualty_expectation_orbit_average"]
+        .as_f64()
+        .unwrap();
+    // serde_json's default float parser may be 1 ulp off: compare to 4 ulp.
+    const JSON_PARSE_RELATIVE: f64 = 1e-15;
+    let expected = area * 1e-6 * density;
+    assert!(
+        (expectation - expected).abs() <= JSON_PARSE_RELATIVE * expected,
+        "{expectation} vs {expected}"
+    );
+    // Two shards merged reproduce the figure exactly.
+    for index in 0..2 {
+        ok(reentry(&[
+            "run",
+            s(&scenario),
+            "--out",
+            s(&dir.join(format!("shard-{index}"))),
+            "--shard",
+            &format!("{index}/2"),
+            "--samples",
+            "3",
+            "--no-plots",
+            "--quiet",
+        ]));
+    }
+    let merged = dir.join("merged");
+    ok(reentry(&[
+        "merge",
+        s(&dir.join("shard-0")),
+        s(&dir.join("shard-1")),
+        "--out",
+        s(&merged),
+        "--no-plots",
+        "--quiet",
+    ]));
+    assert_eq!(summary_statistics(&merged), summary);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -5,9 +5,10 @@
 //! footprint, p_outside_target_zone, p_land_impact, casualty_expectation,
 //! casualty_expectation_orbit_average`. Shared extra keys: `target_zone_deg, materials,
 //! scenario_file, kernel`. Keys of this writer: `scenario_fnv1a64` (digest of the scenario
-//! text), `samples_in_shard` (samples this directory
-//! holds), `orbit_average_density_per_km2` (uncontrolled entries; merge recomputes the orbit
-//! average from it), `trajectory_step_s`, `statistics` (the definitions used, in words).
+//! text), `samples_in_shard` (samples this directory holds), `orbit_average_density_per_km2`
+//! (uncontrolled entries; merge recomputes the orbit average from it), `exact` (the numbers
+//! merge reads back, as exact decimal text), `trajectory_step_s`, `statistics` (the
+//! definitions used, in words).
 //!
 //! `shard` is `"I/N"` for a shard directory and null for a whole run (unsharded or merged).
 //! Figures that do not exist (no hazardous impact, no target zone) are null.
@@ -85,6 +86,12 @@ pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> 
         "materials": materials,
         "trajectory_step_s": info.trajectory_step_s,
         "orbit_average_density_per_km2": info.orbit_average_density_per_km2,
+        "exact": {
+            "orbit_average_density_per_km2": info.orbit_average_density_per_km2.map(|d| format!("{d}")),
+            "target_zone_deg": info.target_zone_deg.as_ref().map(|zone| {
+                zone.iter().map(|[lon, lat]| [format!("{lon}"), format!("{lat}")]).collect::<Vec<_>>()
+            }),
+        },
         "fragments_simulated": stats.fragments_simulated,
         "fates": fates,
         "surviving_mass_kg": {
@@ -191,9 +198,48 @@ pub fn read(path: &Path) -> Result<SummaryFile, OutputError> {
         })?),
         _ => return Err(format_error(path, "key 'shard' is not a string".into())),
     };
-    let target_zone_deg: Option<Vec<[f64; 2]>> =
-        serde_json::from_value(key("target_zone_deg")?.clone())
-            .map_err(|e| format_error(path, format!("key 'target_zone_deg': {e}")))?;
+    // The inputs merge computes with are read from `exact` (Rust's `{}` text, parsed by Rust's
+    // correctly rounded parser): serde_json's default float parser may be one ulp off, which
+    // would make a merged run differ from the unsharded one in the last bit.
+    let exact = key("exact")?;
+    let exact_number = |text: &Value, what: &str| -> Result<f64, OutputError> {
+        text.as_str()
+            .and_then(|t| t.parse::<f64>().ok())
+            .ok_or_else(|| {
+                format_error(
+                    path,
+                    format!("key 'exact.{what}': {text} is not a number in a string"),
+                )
+            })
+    };
+    let target_zone_deg: Option<Vec<[f64; 2]>> = match exact.get("target_zone_deg") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(vertices)) => Some(
+            vertices
+                .iter()
+                .map(|v| match v.as_array().map(Vec::as_slice) {
+                    Some([lon, lat]) => Ok([
+                        exact_number(lon, "target_zone_deg")?,
+                        exact_number(lat, "target_zone_deg")?,
+                    ]),
+                    _ => Err(format_error(
+                        path,
+                        "key 'exact.target_zone_deg': a vertex is not [lon, lat]".into(),
+                    )),
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        Some(other) => {
+            return Err(format_error(
+                path,
+                format!("key 'exact.target_zone_deg': {other} is not a list"),
+            ));
+        }
+    };
+    let orbit_average_density_per_km2 = match exact.get("orbit_average_density_per_km2") {
+        None | Some(Value::Null) => None,
+        Some(text) => Some(exact_number(text, "orbit_average_density_per_km2")?),
+    };
     let mut materials: Vec<(String, f64)> = key("materials")?
         .as_object()
         .ok_or_else(|| format_error(path, "key 'materials' is not an object".into()))?
@@ -221,7 +267,7 @@ pub fn read(path: &Path) -> Result<SummaryFile, OutputError> {
         scenario_file: string("scenario_file")?,
         scenario_digest: string("scenario_fnv1a64")?,
         kernel: string("kernel")?,
-        orbit_average_density_per_km2: number("orbit_average_density_per_km2")?,
+        orbit_average_density_per_km2,
         trajectory_step_s: number("trajectory_step_s")?.unwrap_or(f64::NAN),
     };
     Ok(SummaryFile {
@@ -271,7 +317,7 @@ mod tests {
             scenario_file: "x.toml".into(),
             scenario_digest: digest(b"x"),
             kernel: "lanes".into(),
-            orbit_average_density_per_km2: None,
+            orbit_average_density_per_km2: Some(17.345_678_901_234_567),
             trajectory_step_s: 1.0,
         };
         let stats = StatisticsAccumulator::new(RiskContext {
