@@ -257,7 +257,7 @@ pub const KEYS: &[KeySpec] = &[
     // [vehicle]
     other("vehicle.name", Text, "\"vehicle\"", "any text", "Display name."),
     num("vehicle.mass_kg", "kg", In(1e-6), In(1e6), "required with [vehicle]",
-        "Mass at the initial state (burns reduce it)."),
+        "Mass at the initial state (burns reduce it); at least the total mass of the fragments after the burns."),
     num("vehicle.cd", "", Ex(0.0), In(10.0), "required with [vehicle]",
         "Constant drag coefficient of the intact vehicle."),
     num("vehicle.area_m2", "m2", In(1e-6), In(1e4), "required with [vehicle]",

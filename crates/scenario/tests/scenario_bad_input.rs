@@ -282,6 +282,31 @@ fn negative_or_zero_mass() {
 }
 
 #[test]
+fn fragments_heavier_than_the_vehicle() {
+    // 4000 kg vehicle, fragments 14 + 0.5 kg: make the valve node stand for 10 000 valves.
+    let text = edit(BASE, "mass_kg = 0.5\n", "mass_kg = 0.5\ncount = 10000\n");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |4000.0",
+        "vehicle.mass_kg",
+        &["the fragments weigh 5014 kg", "vehicle's 4000 kg"],
+    );
+
+    // p4-like: 5800 kg with a 110 m/s burn at Isp 302 s leaves 5800 exp(−110/(302 g0)) = 5588.5 kg, printed rounded.
+    let text = edit(TLE_BASE, "mass_kg = 14.0", "mass_kg = 14.0\ncount = 400");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |5800.0",
+        "vehicle.mass_kg",
+        &["5600 kg in total", "5589 kg after its burns"],
+    );
+}
+
+#[test]
 fn non_positive_diameter() {
     for bad in ["0.0", "-0.4"] {
         let text = edit(BASE, "diameter_m = 0.4", &format!("diameter_m = {bad}"));

@@ -631,6 +631,57 @@ fn convert_target_zone(
     Ok(Some(points))
 }
 
+/// The fragments are pieces of the vehicle: together (Σ count × mass) they cannot weigh more
+/// than the vehicle after its burns, m0 Π exp(−Δv / (Isp g0)) (PHYSICS.md §7).
+fn check_fragment_mass(
+    ctx: &Ctx<'_>,
+    file: &ScenarioFile,
+    vehicle: Option<&Vehicle>,
+    fragments: &[FragmentSpec],
+    burns: &[Burn],
+) -> Result<(), ScenarioError> {
+    let Some(vehicle) = vehicle else {
+        return Ok(());
+    };
+    let g0 = reentry_physics::earth::STANDARD_GRAVITY_M_S2;
+    let after_burns_kg = burns.iter().fold(vehicle.mass_kg, |m, b| {
+        m * (-b.delta_v_m_s / (b.isp_s * g0)).exp()
+    });
+    let fragments_kg: f64 = fragments
+        .iter()
+        .map(|f| f64::from(f.count) * f.mass_kg)
+        .sum();
+    // A relative 1e-9 absorbs the rounding of the sum when the fragments make up the whole.
+    if fragments_kg > after_burns_kg * (1.0 + 1e-9) {
+        let span = file
+            .vehicle
+            .as_ref()
+            .and_then(|v| v.get_ref().mass_kg.as_ref().map(|m| m.span()))
+            .unwrap_or(0..0);
+        let after = if burns.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} kg after its burns",
+                keys::number(after_burns_kg.round())
+            )
+        };
+        return Err(ctx.invalid(
+            span,
+            "vehicle.mass_kg",
+            None,
+            &vehicle.mass_kg.to_string(),
+            format!(
+                "the fragments weigh {} kg in total (count × mass_kg), more than the vehicle's {} kg{after}",
+                keys::number(fragments_kg),
+                keys::number(vehicle.mass_kg)
+            ),
+            "a vehicle at least as heavy, after its burns, as all its fragments together".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Whether a scenario name is safe as a folder name.
 fn valid_name(name: &str) -> bool {
     let n = name.chars().count();
@@ -703,6 +754,7 @@ pub(crate) fn convert(ctx: &Ctx<'_>, file: &ScenarioFile) -> Result<Scenario, Sc
         max_time_s,
         vehicle.is_some() || roots == 1,
     )?;
+    check_fragment_mass(ctx, file, vehicle.as_ref(), &fragments, &burns)?;
     let target_zone_deg = convert_target_zone(ctx, file)?;
     let trajectory_step_s = match file
         .output
