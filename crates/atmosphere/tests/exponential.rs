@@ -167,3 +167,23 @@ fn lanes_match_reference() {
         }
     }
 }
+
+#[test]
+fn non_finite_and_extreme_altitudes_do_not_panic() {
+    let model = Exponential::vallado();
+    let odd = [
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e300,
+        -1e300,
+        -5e5,
+        2.0e7,
+        0.0,
+    ];
+    for &h in &odd {
+        let _ = model.sample(h);
+    }
+    let out = model.sample_lanes(reentry_atmosphere::F64s::from(odd));
+    assert_eq!(out.density_kg_m3.to_array()[7], 1.225);
+}

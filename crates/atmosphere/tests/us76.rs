@@ -449,5 +449,29 @@ fn lanes_results_do_not_depend_on_batch_size() {
             }
         }
     }
-    let _ = F64s::ZERO;
+}
+
+/// Kernels take validated input, but a non-finite or absurd altitude must not panic or index out
+/// of range (a lane that goes non-finite becomes a `non-finite` fate upstream).
+#[test]
+fn non_finite_and_extreme_altitudes_do_not_panic() {
+    let odd = [
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e300,
+        -1e300,
+        -6_356_000.0,
+        2.0e7,
+    ];
+    for &z in &odd {
+        let _ = reference::sample(z);
+        let _ = reference::temperature_k(z);
+        let _ = us76::species_number_densities_m3(z);
+    }
+    let out = lanes::sample(F64s::from([
+        odd[0], odd[1], odd[2], odd[3], odd[4], odd[5], odd[6], 0.0,
+    ]));
+    assert!(out.density_kg_m3.to_array()[7].is_finite());
+    let _ = lanes::temperature_k(F64s::splat(f64::NAN));
 }
