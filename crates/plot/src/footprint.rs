@@ -262,11 +262,15 @@ impl Figure for Footprint<'_> {
                 .map_err(draw_err)?;
         }
 
-        let nominal_breakup = self
-            .breakups
-            .iter()
-            .find(|f| self.is_nominal(f))
-            .or(self.breakups.first());
+        let nominal_breakup = self.breakups.iter().find(|f| self.is_nominal(f));
+        if nominal_breakup.is_none() {
+            // No nominal sample here (a shard): every sample's break-up point, small, unlabelled.
+            for b in &self.breakups {
+                if let Some(p) = view.place(b.end_lon_deg, b.end_lat_deg) {
+                    draw_diamond(root, chart.backend_coord(&p), 6, TRACK)?;
+                }
+            }
+        }
         let mut breakup_px = None;
         if let Some(b) = nominal_breakup
             && let Some(p) = view.place(b.end_lon_deg, b.end_lat_deg)
@@ -443,7 +447,12 @@ impl Footprint<'_> {
             entries.push(LegendEntry::Cross("demise point".to_string(), INK));
         }
         if !self.breakups.is_empty() {
-            entries.push(LegendEntry::Diamond("break-up point".to_string(), TRACK));
+            let label = if self.breakups.iter().any(|f| self.is_nominal(f)) {
+                "break-up point (nominal)"
+            } else {
+                "break-up points"
+            };
+            entries.push(LegendEntry::Diamond(label.to_string(), TRACK));
         }
         if has_zone {
             entries.push(LegendEntry::Outline("target zone".to_string(), ZONE));
