@@ -827,13 +827,28 @@ impl Profile {
         let zg2 = zeta(z.max(za), s(PTM[5]), re);
         let tt = self.tinf - (self.tinf - self.tlb) * math::exp(-self.s * zg2);
         let below = z.simd_lt(za);
+        let ln_tlb_tt = math::ln(self.tlb / tt);
+        let tt_nonpositive = tt.simd_le(F64s::ZERO);
+        if !below.any() {
+            // Every lane on the Bates profile: the spline part is not needed.
+            return ProfileAt {
+                zg2,
+                ln_tlb_tt,
+                tt_nonpositive,
+                below,
+                ln_t1_tz: F64s::ZERO,
+                yi: F64s::ZERO,
+                tz_nonpositive: below,
+                tz: tt,
+            };
+        }
         let (tz_s, yi) = self.spline.at(z.max(s(ZN1_KM[4])), re);
         let tz = select(below, tz_s, tt);
         // T1 = T_Bates(ZA) = tt where below.
         ProfileAt {
             zg2,
-            ln_tlb_tt: math::ln(self.tlb / tt),
-            tt_nonpositive: tt.simd_le(F64s::ZERO),
+            ln_tlb_tt,
+            tt_nonpositive,
             below,
             ln_t1_tz: math::ln(tt / tz_s),
             yi,
@@ -935,7 +950,8 @@ fn gts7(
     let ph = phases();
     let za = s(ZA_KM);
     let tinf0 = PTM[0] * PT[0];
-    let tinf = if sw[16] != 0.0 {
+    // T∞ varies only above ZA and the gradient only above 72.5 km: skipped when no lane is.
+    let tinf = if sw[16] != 0.0 && alt.simd_gt(za).any() {
         select(
             alt.simd_gt(za),
             s(tinf0) * (s(1.0) + s(sw[16]) * globe7(&PT, &ph.pt, &mags.pt, flags, h)),
@@ -945,7 +961,7 @@ fn gts7(
         s(tinf0)
     };
     let g00 = PTM[3] * PS[0];
-    let g0 = if sw[19] != 0.0 {
+    let g0 = if sw[19] != 0.0 && alt.simd_gt(s(ZN1_KM[4])).any() {
         select(
             alt.simd_gt(s(ZN1_KM[4])),
             s(g00) * (s(1.0) + s(sw[19]) * globe7(&PS, &ph.ps, &mags.ps, flags, h)),
@@ -1015,9 +1031,10 @@ fn gts7(
     let at_zh28 = prof.at_below(s(PDM[2][2]) * zhf, re);
     let ln_b28 = prof.ln_density(&at_zh28, ln_db28, 28.0 - xmm, ALPHA[2] - 1.0);
     let ln_dm28 = prof.ln_density(&at, ln_b28, xmm, ALPHA[2]);
-    d[2] = if sw15 {
+    let n2_mix = in_range(ALTL_KM[2], false);
+    d[2] = if sw15 && n2_mix.any() {
         math::exp(select(
-            in_range(ALTL_KM[2], false),
+            n2_mix,
             ln_dnet(ln_d28, ln_dm28, zhm28, xmm, 28.0),
             ln_d28,
         ))
@@ -1028,11 +1045,11 @@ fn gts7(
     // He, O, O2, Ar, H, N share the pattern: diffusive density, and below the species'
     // cut-off the mix with the fully mixed density from the turbopause, then corrections.
     // Returns ln of (diffusive density, mixed density at the turbopause, net density).
-    let species = |row: usize, pdm: usize, xm: f64, alpha: f64| {
+    let species = |row: usize, pdm: usize, xm: f64, alpha: f64, mix: bool| {
         let g = sw21 * globe7(&PD[row], &ph.pd[row], &mags.pd[row], flags, h);
         let ln_db = s((PDM[pdm][0] * PD[row][0]).ln()) + g;
         let ln_diff = prof.ln_density(&at, ln_db, xm, alpha);
-        if !sw15 {
+        if !mix {
             return (ln_diff, ln_diff, ln_diff);
         }
         let at_zh = prof.at_below(s(PDM[pdm][2]), re);
@@ -1044,19 +1061,23 @@ fn gts7(
 
     // He.
     {
-        let (ln_diff, ln_b04, ln_net) = species(0, 0, 4.0, ALPHA[0]);
-        d[0] = if sw15 {
+        let in_mix = in_range(ALTL_KM[0], true);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b04, ln_net) = species(0, 0, 4.0, ALPHA[0], mix);
+        d[0] = if mix {
             let rl = ln_b28 + s(PDM[0][1].ln()) - ln_b04;
             let l = ln_net + ln_ccor(z, rl, PDM[0][5] * PDL[1][1], PDM[0][4] * PDL[1][0]);
-            math::exp(select(in_range(ALTL_KM[0], true), l, ln_diff))
+            math::exp(select(in_mix, l, ln_diff))
         } else {
             math::exp(ln_diff)
         };
     }
     // O.
     {
-        let (ln_diff, _, ln_net) = species(1, 1, 16.0, ALPHA[1]);
-        d[1] = if sw15 {
+        let in_mix = in_range(ALTL_KM[1], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, _, ln_net) = species(1, 1, 16.0, ALPHA[1], mix);
+        d[1] = if mix {
             let rl = s(PDM[1][1] * PDL[1][16]) * (s(1.0) + s(sw[1] * PDL[0][23]) * f107a_dev);
             let l = ln_net
                 + ln_ccor2(
@@ -1072,18 +1093,24 @@ fn gts7(
                     PDM[1][7] * PDL[1][13],
                     PDM[1][6] * PDL[1][12],
                 );
-            math::exp(select(in_range(ALTL_KM[1], false), l, ln_diff))
+            math::exp(select(in_mix, l, ln_diff))
         } else {
             math::exp(ln_diff)
         };
     }
     // O2.
     {
-        let (ln_diff, ln_b32, ln_net) = species(4, 3, 32.0, ALPHA[3]);
+        let in_mix = in_range(ALTL_KM[3], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b32, ln_net) = species(4, 3, 32.0, ALPHA[3], mix);
         d[3] = if sw15 {
-            let rl = ln_b28 + s(PDM[3][1].ln()) - ln_b32;
-            let l = ln_net + ln_ccor(z, rl, PDM[3][5] * PDL[1][7], PDM[3][4] * PDL[1][6]);
-            let mixed = select(in_range(ALTL_KM[3], false), l, ln_diff);
+            let mixed = if mix {
+                let rl = ln_b28 + s(PDM[3][1].ln()) - ln_b32;
+                let l = ln_net + ln_ccor(z, rl, PDM[3][5] * PDL[1][7], PDM[3][4] * PDL[1][6]);
+                select(in_mix, l, ln_diff)
+            } else {
+                ln_diff
+            };
             // Departure from diffusive equilibrium above ZLB, at every altitude.
             let rc32 = s(PDM[3][3] * PDL[1][23]) * (s(1.0) + s(sw[1] * PDL[0][23]) * f107a_dev);
             math::exp(
@@ -1102,19 +1129,23 @@ fn gts7(
     }
     // Ar.
     {
-        let (ln_diff, ln_b40, ln_net) = species(5, 4, 40.0, ALPHA[4]);
-        d[4] = if sw15 {
+        let in_mix = in_range(ALTL_KM[4], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b40, ln_net) = species(5, 4, 40.0, ALPHA[4], mix);
+        d[4] = if mix {
             let rl = ln_b28 + s(PDM[4][1].ln()) - ln_b40;
             let l = ln_net + ln_ccor(z, rl, PDM[4][5] * PDL[1][9], PDM[4][4] * PDL[1][8]);
-            math::exp(select(in_range(ALTL_KM[4], false), l, ln_diff))
+            math::exp(select(in_mix, l, ln_diff))
         } else {
             math::exp(ln_diff)
         };
     }
     // H.
     {
-        let (ln_diff, ln_b01, ln_net) = species(6, 5, 1.0, ALPHA[6]);
-        d[6] = if sw15 {
+        let in_mix = in_range(ALTL_KM[6], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b01, ln_net) = species(6, 5, 1.0, ALPHA[6], mix);
+        d[6] = if mix {
             let rl = ln_b28 + s((PDM[5][1] * PDL[1][17].abs()).ln()) - ln_b01;
             let l = ln_net
                 + ln_ccor(z, rl, PDM[5][5] * PDL[1][11], PDM[5][4] * PDL[1][10])
@@ -1124,15 +1155,17 @@ fn gts7(
                     PDM[5][7] * PDL[1][19],
                     PDM[5][6] * PDL[1][18],
                 );
-            math::exp(select(in_range(ALTL_KM[6], false), l, ln_diff))
+            math::exp(select(in_mix, l, ln_diff))
         } else {
             math::exp(ln_diff)
         };
     }
     // N.
     {
-        let (ln_diff, ln_b14, ln_net) = species(7, 6, 14.0, ALPHA[7]);
-        d[7] = if sw15 {
+        let in_mix = in_range(ALTL_KM[7], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b14, ln_net) = species(7, 6, 14.0, ALPHA[7], mix);
+        d[7] = if mix {
             let rl = ln_b28 + s((PDM[6][1] * PDL[0][2].abs()).ln()) - ln_b14;
             let l = ln_net
                 + ln_ccor(z, rl, PDM[6][5] * PDL[0][1], PDM[6][4] * PDL[0][0])
@@ -1142,7 +1175,7 @@ fn gts7(
                     PDM[6][7] * PDL[0][4],
                     PDM[6][6] * PDL[0][3],
                 );
-            math::exp(select(in_range(ALTL_KM[7], false), l, ln_diff))
+            math::exp(select(in_mix, l, ln_diff))
         } else {
             math::exp(ln_diff)
         };
