@@ -158,6 +158,10 @@ impl Flight {
     /// `fate` before stepping. `aux0` are the diagnostics at the start.
     pub fn start(t0_s: f64, y0: State, node: NodeModel, controls: Controls, aux0: Aux) -> Flight {
         let released = vec![false; controls.releases.len()];
+        let mut node = node;
+        if node.is_fragment && y0[TEMPERATURE] >= node.melt_temperature_k {
+            node.melt_switch_temperature_k = node.melt_temperature_k;
+        }
         let next_burn = controls.burns.iter().take_while(|b| b.start_s < t0_s).count();
         let output_step = controls.output_step_s.unwrap_or(f64::INFINITY);
         let mut f = Flight {
@@ -361,7 +365,12 @@ impl Flight {
                 self.fate = Some(Fate::NonFinite);
                 return;
             }
-            self.advance(plan.t1_s, y1, k7, aux1, dense, mid, probes);
+            let mut y_event = *y1;
+            if event == Event::MeltOnset {
+                // The step ends on T = T_m to within the temperature tolerance; the peak is T_m.
+                y_event[TEMPERATURE] = y_event[TEMPERATURE].min(self.node.melt_temperature_k);
+            }
+            self.advance(plan.t1_s, &y_event, k7, aux1, dense, mid, probes);
             self.h_s = h_after;
             self.apply_event(event);
             return;
@@ -399,6 +408,11 @@ impl Flight {
         }
         self.advance(plan.t1_s, y1, k7, aux1, dense, mid, probes);
         self.h_s = h_next;
+        // Cooled below T_m: back to the smooth heating phase (the derivative at T < T_m is the
+        // same either way, so k1 stays valid).
+        if self.node.is_fragment && self.y[TEMPERATURE] < self.node.melt_temperature_k {
+            self.node.melt_switch_temperature_k = f64::INFINITY;
+        }
         // Hard boundaries.
         if self.t_s >= self.controls.tolerances.max_time_s {
             self.fate = Some(Fate::TimeLimit);
@@ -450,11 +464,12 @@ impl Flight {
             aux1.deceleration_g,
         ));
         if self.node.is_fragment {
-            self.peak_temperature_k = self.peak_temperature_k.max(peak(
-                self.y[TEMPERATURE],
-                mid.0[TEMPERATURE],
-                y1[TEMPERATURE],
-            ));
+            // The heat balance holds T at T_m while melting: a parabola through a plateau's
+            // edge would overshoot it, so the interpolated peak never exceeds T_m (or the
+            // largest sample, for a fragment released hotter than T_m).
+            let (t0, tm, t1) = (self.y[TEMPERATURE], mid.0[TEMPERATURE], y1[TEMPERATURE]);
+            let cap = self.node.melt_temperature_k.max(t0.max(tm).max(t1));
+            self.peak_temperature_k = self.peak_temperature_k.max(peak(t0, tm, t1).min(cap));
         }
         if let Some(step) = self.controls.output_step_s {
             loop {
@@ -488,6 +503,7 @@ impl Flight {
             Event::Demise => self.fate = Some(Fate::Demised),
             Event::MeltOnset => {
                 self.y[TEMPERATURE] = self.node.melt_temperature_k;
+                self.node.melt_switch_temperature_k = self.node.melt_temperature_k;
                 self.peak_temperature_k = self.peak_temperature_k.max(self.y[TEMPERATURE]);
                 self.need_k1 = true;
                 self.record_event_row();

@@ -51,8 +51,8 @@ pub struct NodeLanes {
     pub emissivity: F64s,
     /// Specific heat, J/(kg K).
     pub specific_heat_j_kg_k: F64s,
-    /// Melt temperature, K.
-    pub melt_temperature_k: F64s,
+    /// Melt switch temperature, K ([`NodeModel::melt_switch_temperature_k`]).
+    pub melt_switch_temperature_k: F64s,
     /// Heat of fusion, J/kg.
     pub heat_of_fusion_j_kg: F64s,
     /// Thrust, N (0 off).
@@ -95,7 +95,7 @@ impl NodeLanes {
             heat_scale: f(|n| n.heat_scale),
             emissivity: f(|n| n.emissivity),
             specific_heat_j_kg_k: f(|n| n.specific_heat_j_kg_k),
-            melt_temperature_k: f(|n| n.melt_temperature_k),
+            melt_switch_temperature_k: f(|n| n.melt_switch_temperature_k),
             heat_of_fusion_j_kg: f(|n| n.heat_of_fusion_j_kg),
             thrust_n: f(|n| n.thrust_n),
             mass_flow_kg_s: f(|n| n.mass_flow_kg_s),
@@ -291,7 +291,7 @@ pub fn rhs(
         + F64s::splat(FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR) * weight;
     let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
     let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
-    let melting = temperature_k.simd_ge(node.melt_temperature_k) & q_net_w.simd_gt(zero);
+    let melting = temperature_k.simd_ge(node.melt_switch_temperature_k) & q_net_w.simd_gt(zero);
     let dm_melt = select(node.is_fragment & melting, -q_net_w / node.heat_of_fusion_j_kg, zero);
     let dtemp = select(
         node.is_fragment & !melting,

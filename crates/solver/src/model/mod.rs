@@ -96,6 +96,11 @@ pub struct NodeModel {
     pub specific_heat_j_kg_k: f64,
     /// Melt temperature, K.
     pub melt_temperature_k: f64,
+    /// Temperature from which the right-hand side melts (T ≥ it with Q_net > 0), K: T_m once
+    /// melting has begun, +∞ while the fragment heats up towards T_m. Keeping the switch out of
+    /// the heating phase keeps the right-hand side smooth inside the step that crosses T_m, whose
+    /// crossing is then located as an event (where the switch turns to T_m).
+    pub melt_switch_temperature_k: f64,
     /// Heat of fusion, J/kg.
     pub heat_of_fusion_j_kg: f64,
     /// Demise when the mass falls to this, kg (0 for the vehicle).
@@ -130,6 +135,7 @@ impl NodeModel {
             emissivity: 0.0,
             specific_heat_j_kg_k: 1.0,
             melt_temperature_k: f64::INFINITY,
+            melt_switch_temperature_k: f64::INFINITY,
             heat_of_fusion_j_kg: 1.0,
             demise_mass_kg: 0.0,
             thrust_n: 0.0,
@@ -163,6 +169,7 @@ impl NodeModel {
             emissivity: (spec.material.emissivity * spec.emissivity_scale).min(1.0),
             specific_heat_j_kg_k: spec.material.specific_heat_j_kg_k,
             melt_temperature_k: spec.material.melt_temperature_k,
+            melt_switch_temperature_k: f64::INFINITY,
             heat_of_fusion_j_kg: spec.material.heat_of_fusion_j_kg,
             demise_mass_kg: fraction * spec.mass_kg,
             thrust_n: 0.0,

@@ -118,8 +118,9 @@ pub fn rhs(
             + (FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR) * weight;
         let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
         let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
-        // Heat balance with melting (thermal::reference::heat_balance, PHYSICS.md §5).
-        if temperature_k >= node.melt_temperature_k && q_net_w > 0.0 {
+        // Heat balance with melting (thermal::reference::heat_balance, PHYSICS.md §5), the switch
+        // at T_m armed once melting has begun (NodeModel::melt_switch_temperature_k).
+        if temperature_k >= node.melt_switch_temperature_k && q_net_w > 0.0 {
             dm -= q_net_w / node.heat_of_fusion_j_kg;
         } else {
             dtemp = q_net_w / (mass_kg * node.specific_heat_j_kg_k);
