@@ -61,7 +61,8 @@ fn valid_scenario_prints_what_would_run() {
         "p3-vehicle-breakup",
         "2026-03-16T17:05:00Z",
         "alt 110 km",
-        "break-up at 78 km",
+        // β = 4000 / (1.8 × 12) = 185.185… kg/m2.
+        "4000 kg, Cd 1.8, area 12 m2, ballistic coefficient 185.2 kg/m2, L/D 0, break-up at 78 km",
         "3 fragment nodes standing for 3 objects, total fragment mass 79 kg",
         "  vehicle \"test vehicle\" (4000 kg)\n    he-bottle: sphere d 0.4 m, titanium-6al4v, hollow, 14 kg",
         "aluminium-2024: 2780 kg/m3, c_p 875 J/(kg K), T_m 860 K, h_f 390 kJ/kg, emissivity 0.3 (built in)",
@@ -82,6 +83,11 @@ fn tle_scenario_reports_the_orbit() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("inclination 51.6336°"), "{stdout}");
+    // 5800 exp(−110 / (302 × 9.80665)) = 5588.53 kg.
+    assert!(
+        stdout.contains("5800 kg (5588.5 kg after the burns)"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("#1: 2026-03-16T16:35:30Z (+11490 s), Δv 110 m/s"),
         "{stdout}"

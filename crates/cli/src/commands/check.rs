@@ -281,15 +281,26 @@ pub fn summary(s: &Scenario) -> String {
         ),
     );
     if let Some(v) = &p.vehicle {
+        // Mass after the burns, m0 Π exp(−Δv / (Isp g0)) (PHYSICS.md §7).
+        let g0 = reentry_physics::earth::STANDARD_GRAVITY_M_S2;
+        let after_burns_kg = p.burns.iter().fold(v.mass_kg, |m, b| {
+            m * (-b.delta_v_m_s / (b.isp_s * g0)).exp()
+        });
+        let after = if p.burns.is_empty() {
+            String::new()
+        } else {
+            format!(" ({after_burns_kg:.1} kg after the burns)")
+        };
         line(
             &mut out,
             "Vehicle",
             format!(
-                "{}: {} kg, Cd {}, area {} m2, L/D {}, break-up at {} km",
+                "{}: {} kg{after}, Cd {}, area {} m2, ballistic coefficient {:.1} kg/m2, L/D {}, break-up at {} km",
                 v.name,
                 v.mass_kg,
                 v.drag_coefficient,
                 v.reference_area_m2,
+                v.mass_kg / (v.drag_coefficient * v.reference_area_m2),
                 v.lift_to_drag,
                 v.breakup_altitude_m / 1e3
             ),
