@@ -109,7 +109,13 @@ impl<'a> Ctx<'a> {
                 message: e.message().to_string(),
             }
         })?;
-        toml::from_str::<T>(self.text).map_err(|e| self.serde_error(&e, doc.get_ref()))
+        // One parse on success; the error path parses again for the key path at the error.
+        T::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
+            match DeTable::parse(self.text) {
+                Ok(doc) => self.serde_error(&e, doc.get_ref()),
+                Err(_) => self.serde_error(&e, &DeTable::default()),
+            }
+        })
     }
 
     /// Maps a serde error of the mirror onto unknown key / wrong type / invalid value.
