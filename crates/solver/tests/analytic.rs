@@ -11,11 +11,13 @@ use reentry_solver::{Tolerances, Vehicle};
 /// Sutton–Graves constant used by validation-cases.md §1 (k = 1.7415e-4 kg^½/m).
 const SUTTON_GRAVES_K: f64 = 1.7415e-4;
 
-/// V(h) must match the closed form to 1e-6 (the brief's requirement); measured worst case at the
-/// tight tolerance below is ≈ 1e-9, so 1e-6 leaves room for platform differences only.
+/// V(h) must match the closed form to 1e-6 (validation-cases.md §1); measured worst case at the
+/// tight tolerance below is 1.6e-10.
 const VELOCITY_REL_TOL: f64 = 1e-6;
-/// Peak deceleration and peak heating against the closed form: 1e-3 (brief); the parabola
-/// through step ends and midpoint is measured at ≈ 1e-8.
+/// Peak deceleration and peak heating against the closed form: 1e-3 (the 0.1 % to which peaks
+/// are located); the parabola through step ends and midpoint is measured at 4.1e-5 at worst
+/// (the shallow 5° entry, whose steps are long), and the published numbers (from infinity,
+/// rounded) are met to 4.8e-4.
 const PEAK_REL_TOL: f64 = 1e-3;
 
 struct Case {
@@ -134,6 +136,10 @@ fn check(case: &Case, published: Option<(f64, f64)>) {
         * (case.beta_kg_m2 * sg / (3.0 * e * case.scale_height_m * case.nose_radius_m)).sqrt();
     let da = (r.peak_deceleration_m_s2 - a_max).abs() / a_max;
     let dq = (r.peak_heat_flux_w_m2 - q_max).abs() / q_max;
+    eprintln!(
+        "β {} γ {}: V(h) worst {worst:.1e}, peak decel {:.2} m/s² ({da:.1e}), peak q {:.4e} W/m² ({dq:.1e})",
+        case.beta_kg_m2, case.gamma_deg, r.peak_deceleration_m_s2, r.peak_heat_flux_w_m2
+    );
     assert!(da < PEAK_REL_TOL, "peak deceleration {} vs {a_max}: {da:e}", r.peak_deceleration_m_s2);
     assert!(dq < PEAK_REL_TOL, "peak heating {} vs {q_max}: {dq:e}", r.peak_heat_flux_w_m2);
     if let Some((a_pub, q_pub)) = published {
