@@ -26,7 +26,8 @@ const VALUE_REL_TOL: f64 = 1e-6;
 const PEAK_REL_TOL: f64 = 1e-3;
 
 /// A varied set: the public cases and perturbations of them (heading, path angle, speed,
-/// density), a short time limit, and a TLE that cannot be parsed (non-finite at the start).
+/// density), a lifting vehicle, an offset burn, a short time limit, and a TLE that cannot be
+/// parsed (non-finite at the start).
 fn problems() -> Vec<Problem> {
     let mut out = vec![common::p1(), common::p2(), common::p3()];
     for (k, base) in [common::p1(), common::p2(), common::p3()].into_iter().enumerate() {
@@ -41,6 +42,14 @@ fn problems() -> Vec<Problem> {
             out.push(p);
         }
     }
+    // A lifting vehicle (L/D 0.3), and p4's burn pitched and yawed (thrust direction offsets).
+    let mut lifting = common::p3();
+    lifting.vehicle.as_mut().expect("p3 has a vehicle").lift_to_drag = 0.3;
+    out.push(lifting);
+    let mut pointed = common::p4();
+    pointed.burns[0].pitch_rad = 10f64.to_radians();
+    pointed.burns[0].yaw_rad = -5f64.to_radians();
+    out.push(pointed);
     let mut limited = common::p3();
     limited.tolerances.max_time_s = 150.0;
     out.push(limited);
