@@ -91,6 +91,58 @@ pub fn solve_problems_with_stats(
     (outcomes.into_iter().map(Option::unwrap_or_default).collect(), stats)
 }
 
+/// One Dormand–Prince step for every lane, the twin of [`crate::reference::dopri_step`]: from
+/// (t0, y0) with k1 = f(t0, y0) to t1 = t0 + h (`times` = (t0, t1, h), per lane). Returns (y1,
+/// k7, diagnostics at y1, error norm, h·Σ d_i k_i); the error norm is the RMS over the state of
+/// h·Σ e_i k_i / (atol + rtol·max(|y0|, |y1|)).
+pub fn dopri_step(
+    f: &dyn Fn(F64s, &StateLanes) -> (StateLanes, AuxLanes),
+    (t0, t1, h): (F64s, F64s, F64s),
+    y0: &StateLanes,
+    k1: &StateLanes,
+    atol: &StateLanes,
+    rtol: F64s,
+) -> (StateLanes, StateLanes, AuxLanes, F64s, StateLanes) {
+    let comb = |ks: &[&StateLanes], w: &[f64]| -> StateLanes {
+        std::array::from_fn(|c| {
+            let mut s = F64s::ZERO;
+            for (k, wj) in ks.iter().zip(w) {
+                s += F64s::splat(*wj) * k[c];
+            }
+            y0[c] + h * s
+        })
+    };
+    let y2 = comb(&[k1], &[A21]);
+    let (k2, _) = f(t0 + F64s::splat(C[1]) * h, &y2);
+    let y3 = comb(&[k1, &k2], &A3);
+    let (k3, _) = f(t0 + F64s::splat(C[2]) * h, &y3);
+    let y4 = comb(&[k1, &k2, &k3], &A4);
+    let (k4, _) = f(t0 + F64s::splat(C[3]) * h, &y4);
+    let y5 = comb(&[k1, &k2, &k3, &k4], &A5);
+    let (k5, _) = f(t0 + F64s::splat(C[4]) * h, &y5);
+    let y6 = comb(&[k1, &k2, &k3, &k4, &k5], &A6);
+    let (k6, _) = f(t1, &y6);
+    let y7 = comb(&[k1, &k2, &k3, &k4, &k5, &k6], &B);
+    let (k7, aux7) = f(t1, &y7);
+    let ks = [k1, &k2, &k3, &k4, &k5, &k6, &k7];
+    let mut sum = F64s::ZERO;
+    let mut hd: StateLanes = [F64s::ZERO; STATE_LEN];
+    for c in 0..STATE_LEN {
+        let mut e = F64s::ZERO;
+        let mut d = F64s::ZERO;
+        for j in 0..7 {
+            e += F64s::splat(E[j]) * ks[j][c];
+            d += F64s::splat(D[j]) * ks[j][c];
+        }
+        hd[c] = h * d;
+        let scale = atol[c] + rtol * y0[c].abs().max(y7[c].abs());
+        let r = h * e / scale;
+        sum += r * r;
+    }
+    let err = (sum / F64s::splat(STATE_LEN as f64)).sqrt();
+    (y7, k7, aux7, err, hd)
+}
+
 fn gather_state(
     slots: &[Option<Slot>; LANES],
     f: &dyn Fn(&Slot) -> State,
@@ -201,45 +253,15 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
             slots[i].as_ref().map_or(1e-6, |s| s.flight.controls.tolerances.relative)
         }));
 
-        // The Dormand–Prince stages.
-        let comb = |ks: &[&StateLanes], w: &[f64]| -> StateLanes {
-            std::array::from_fn(|c| {
-                let mut s = F64s::ZERO;
-                for (k, wj) in ks.iter().zip(w) {
-                    s += F64s::splat(*wj) * k[c];
-                }
-                y0[c] + h * s
-            })
-        };
-        let f = |t: F64s, y: &StateLanes| rhs(t, y, &node_lanes, &env_lanes, &atmosphere);
-        let y2 = comb(&[&k1], &[A21]);
-        let (k2, _) = f(t0 + F64s::splat(C[1]) * h, &y2);
-        let y3 = comb(&[&k1, &k2], &A3);
-        let (k3, _) = f(t0 + F64s::splat(C[2]) * h, &y3);
-        let y4 = comb(&[&k1, &k2, &k3], &A4);
-        let (k4, _) = f(t0 + F64s::splat(C[3]) * h, &y4);
-        let y5 = comb(&[&k1, &k2, &k3, &k4], &A5);
-        let (k5, _) = f(t0 + F64s::splat(C[4]) * h, &y5);
-        let y6 = comb(&[&k1, &k2, &k3, &k4, &k5], &A6);
-        let (k6, _) = f(t1, &y6);
-        let y7 = comb(&[&k1, &k2, &k3, &k4, &k5, &k6], &B);
-        let (k7, aux7) = f(t1, &y7);
-        let ks = [&k1, &k2, &k3, &k4, &k5, &k6, &k7];
-        let mut sum = F64s::ZERO;
-        let mut hd: StateLanes = [F64s::ZERO; STATE_LEN];
-        for c in 0..STATE_LEN {
-            let mut e = F64s::ZERO;
-            let mut d = F64s::ZERO;
-            for j in 0..7 {
-                e += F64s::splat(E[j]) * ks[j][c];
-                d += F64s::splat(D[j]) * ks[j][c];
-            }
-            hd[c] = h * d;
-            let scale = atol[c] + rtol * y0[c].abs().max(y7[c].abs());
-            let r = h * e / scale;
-            sum += r * r;
-        }
-        let err = (sum / F64s::splat(STATE_LEN as f64)).sqrt().to_array();
+        let (y7, k7, aux7, err_lanes, hd) = dopri_step(
+            &|t, y| rhs(t, y, &node_lanes, &env_lanes, &atmosphere),
+            (t0, t1, h),
+            &y0,
+            &k1,
+            &atol,
+            rtol,
+        );
+        let err = err_lanes.to_array();
 
         // Midpoint of the dense output (peaks), all lanes at once:
         // y(½) = r0 + ½ (r1 + ½ (r2 + ½ (r3 + ½ r4))).
@@ -250,7 +272,7 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
             let r3 = ydiff - h * k7[c] - bspl;
             y0[c] + half * (ydiff + half * (bspl + half * (r3 + half * hd[c])))
         });
-        let (_, aux_mid) = f(t0 + half * h, &y_mid);
+        let (_, aux_mid) = rhs(t0 + half * h, &y_mid, &node_lanes, &env_lanes, &atmosphere);
 
         // Per-lane bookkeeping.
         let to_rows = |s: &StateLanes| -> [[f64; LANES]; STATE_LEN] { s.map(|c| c.to_array()) };
