@@ -16,7 +16,7 @@ use reentry_solver::reference::{absolute_tolerances, dopri_step};
 use reentry_solver::Burn;
 
 /// End states agree to this relative amount (per component, against the component's scale):
-X
+/// the kernels' functions differ by a few ulp; measured 2.5e-15.
 const STATE_REL_TOL: f64 = 1e-13;
 /// Error norms agree to this absolute amount (the norm is dimensionless; a step is accepted at
 /// ≤ 1). The norm is a difference of stages that cancel to 1e-6 and less of their size, which
