@@ -17,7 +17,7 @@
 //!   start and end and the time limit, events located on the dense output, peaks, history rows);
 //! - [`tree`]: the fragment tree of one sample (releases, contained children, outcomes);
 //! - [`initial`]: the initial ECEF state (SGP4, TEME, entry state);
-//! - [`reference`] and [`lanes`]: the two stepping engines.
+//! - [`reference`](mod@reference) and [`lanes`]: the two stepping engines.
 //!
 //! ```
 //! use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! The equations of motion and the heat balance that the solver integrates (PHYSICS.md §1,
 //! §3–§5, §7), resolved per node into [`NodeModel`] parameters.
 //!
-//! [`reference`] evaluates them in plain `f64` (the oracle), [`lanes`] over [`reentry_lanes::F64s`]
+//! [`reference`](mod@reference) evaluates them in plain `f64` (the oracle), [`lanes`] over [`reentry_lanes::F64s`]
 //! (branch-free). Both compute the same quantities with the same names; they share only the
 //! constants and parameter structs of this module.
 //!
