@@ -130,7 +130,9 @@ fn bench_trajectory(c: &mut Criterion) {
         .iter()
         .map(|p| reference::solve_with_steps(p, None).1)
         .sum();
-    let lane_steps = lanes::solve_problems_with_stats(&problems, None).1.lane_steps;
+    let lane_steps = lanes::solve_problems_with_stats(&problems, None)
+        .1
+        .lane_steps;
     eprintln!("attempted steps: reference {reference_steps}, lanes {lane_steps}");
 
     let mut group = c.benchmark_group("trajectory/flights");
@@ -165,7 +167,9 @@ fn min_of(runs: usize) {
         .iter()
         .map(|p| reference::solve_with_steps(p, None).1)
         .sum();
-    let lane_steps = lanes::solve_problems_with_stats(&problems, None).1.lane_steps;
+    let lane_steps = lanes::solve_problems_with_stats(&problems, None)
+        .1
+        .lane_steps;
     let (mut best_reference, mut best_lanes) = (f64::INFINITY, f64::INFINITY);
     for _ in 0..runs {
         let t = std::time::Instant::now();

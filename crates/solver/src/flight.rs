@@ -26,7 +26,15 @@ pub struct Dense {
 
 impl Dense {
     /// Builds the interpolant from the step's start y0, end y1, k1, k7 and h·Σ d_i k_i.
-    pub fn new(t0_s: f64, h_s: f64, y0: &State, y1: &State, k1: &State, k7: &State, hd: &State) -> Dense {
+    pub fn new(
+        t0_s: f64,
+        h_s: f64,
+        y0: &State,
+        y1: &State,
+        k1: &State,
+        k7: &State,
+        hd: &State,
+    ) -> Dense {
         let mut r = [[0.0; STATE_LEN]; 5];
         for i in 0..STATE_LEN {
             let ydiff = y1[i] - y0[i];
@@ -46,7 +54,8 @@ impl Dense {
         let th1 = 1.0 - th;
         std::array::from_fn(|i| {
             self.r[0][i]
-                + th * (self.r[1][i] + th1 * (self.r[2][i] + th * (self.r[3][i] + th1 * self.r[4][i])))
+                + th * (self.r[1][i]
+                    + th1 * (self.r[2][i] + th * (self.r[3][i] + th1 * self.r[4][i])))
         })
     }
 }
@@ -162,7 +171,11 @@ impl Flight {
         if node.is_fragment && y0[TEMPERATURE] >= node.melt_temperature_k {
             node.melt_switch_temperature_k = node.melt_temperature_k;
         }
-        let next_burn = controls.burns.iter().take_while(|b| b.start_s < t0_s).count();
+        let next_burn = controls
+            .burns
+            .iter()
+            .take_while(|b| b.start_s < t0_s)
+            .count();
         let output_step = controls.output_step_s.unwrap_or(f64::INFINITY);
         let mut f = Flight {
             t_s: t0_s,
@@ -201,7 +214,11 @@ impl Flight {
         }
         if aux0.altitude_m <= 0.0 {
             f.fate = Some(Fate::Landed);
-        } else if f.controls.breakup_altitude_m.is_some_and(|b| aux0.altitude_m <= b) {
+        } else if f
+            .controls
+            .breakup_altitude_m
+            .is_some_and(|b| aux0.altitude_m <= b)
+        {
             f.fate = Some(Fate::BrokeUp);
         } else if f.node.is_fragment && y0[MASS] <= f.node.demise_mass_kg {
             f.fate = Some(Fate::Demised);
@@ -259,7 +276,12 @@ impl Flight {
     }
 
     /// Event functions g (crossing when g goes from > 0 to ≤ 0), into `out`; returns how many.
-    fn event_values(&self, y: &State, altitude_m: f64, out: &mut [(Event, f64); MAX_EVENTS]) -> usize {
+    fn event_values(
+        &self,
+        y: &State,
+        altitude_m: f64,
+        out: &mut [(Event, f64); MAX_EVENTS],
+    ) -> usize {
         let mut n = 0;
         let mut push = |e: Event, g: f64| {
             if n < MAX_EVENTS {
@@ -273,7 +295,10 @@ impl Flight {
         }
         if self.node.is_fragment {
             push(Event::Demise, y[MASS] - self.node.demise_mass_kg);
-            push(Event::MeltOnset, self.node.melt_temperature_k - y[TEMPERATURE]);
+            push(
+                Event::MeltOnset,
+                self.node.melt_temperature_k - y[TEMPERATURE],
+            );
         }
         for (i, &(_, alt)) in self.controls.releases.iter().enumerate() {
             if !self.released[i] {
@@ -283,13 +308,7 @@ impl Flight {
         n
     }
 
-    fn event_value(
-        &self,
-        event: Event,
-        t_s: f64,
-        y: &State,
-        probes: &mut Probes<'_>,
-    ) -> f64 {
+    fn event_value(&self, event: Event, t_s: f64, y: &State, probes: &mut Probes<'_>) -> f64 {
         let mut altitude = || (probes.altitude_m)(t_s, y);
         match event {
             Event::Ground => altitude(),
@@ -356,7 +375,8 @@ impl Flight {
         probes: &mut Probes<'_>,
     ) {
         self.attempts += 1;
-        let finite = err.is_finite() && y1.iter().all(|v| v.is_finite()) && aux1.altitude_m.is_finite();
+        let finite =
+            err.is_finite() && y1.iter().all(|v| v.is_finite()) && aux1.altitude_m.is_finite();
         if plan.forced {
             let Some((event, _, h_after)) = self.pending.take() else {
                 return;
@@ -524,7 +544,10 @@ impl Flight {
 
     fn record_event_row(&mut self) {
         if self.controls.output_step_s.is_some()
-            && self.rows.last().is_none_or(|r| r.0 != self.t_s || r.1 != self.y)
+            && self
+                .rows
+                .last()
+                .is_none_or(|r| r.0 != self.t_s || r.1 != self.y)
         {
             self.rows.push((self.t_s, self.y, self.aux));
         }

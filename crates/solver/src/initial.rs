@@ -2,8 +2,8 @@
 //! an entry-interface state (DESIGN.md §6 conventions).
 
 use crate::problem::{InitialState, StateFrame};
-use reentry_physics::earth::frames::{ecef_state_from_entry, gmst_rad, teme_to_ecef};
 use reentry_atmosphere::Epoch;
+use reentry_physics::earth::frames::{ecef_state_from_entry, gmst_rad, teme_to_ecef};
 
 /// Epoch of a TLE (line 1, columns 19–32: two-digit year and fractional day of year), or None.
 pub fn tle_epoch(line1: &str) -> Option<Epoch> {
@@ -50,12 +50,14 @@ pub fn initial_ecef_state(
         } => Some(to_ecef(*position_m, *velocity_m_s)),
         InitialState::Tle { line1, line2 } => {
             let elements =
-                sgp4::Elements::from_tle(None, line1.trim().as_bytes(), line2.trim().as_bytes()).ok()?;
+                sgp4::Elements::from_tle(None, line1.trim().as_bytes(), line2.trim().as_bytes())
+                    .ok()?;
             // AFSPC-compatible SGP4: the behaviour of Vallado's reference code (and of the
             // operational element sets). For the ISS TLE of solver case p4 it agrees with
             // python-sgp4 2.27 to 0.4 mm after 31 h of propagation; the crate's default mode
             // differs from it by 34 m and 0.04 m/s there, which moves the p4 impacts by ~2 km.
-            let constants = sgp4::Constants::from_elements_afspc_compatibility_mode(&elements).ok()?;
+            let constants =
+                sgp4::Constants::from_elements_afspc_compatibility_mode(&elements).ok()?;
             let tle_epoch = tle_epoch(line1.trim())?;
             let minutes = (epoch.j2000_s - tle_epoch.j2000_s) / 60.0;
             let p = constants

@@ -118,9 +118,11 @@ pub struct SolveOptions {
 pub fn solve(problem: &Problem, options: &SolveOptions) -> SampleOutcome {
     match options.kernel {
         Kernel::Reference => reference::solve(problem, options.trajectory_step_s),
-        Kernel::Lanes => lanes::solve_problems(std::slice::from_ref(problem), options.trajectory_step_s)
-            .pop()
-            .unwrap_or_default(),
+        Kernel::Lanes => {
+            lanes::solve_problems(std::slice::from_ref(problem), options.trajectory_step_s)
+                .pop()
+                .unwrap_or_default()
+        }
     }
 }
 

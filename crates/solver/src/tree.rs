@@ -6,9 +6,9 @@
 
 use crate::flight::{Controls, Flight, State};
 use crate::initial::initial_ecef_state;
-use reentry_physics::earth::reference::geodetic_from_ecef;
 use crate::model::{ModelEnvironment, NodeModel, STATE_LEN, TEMPERATURE};
 use crate::{Fate, FragmentOutcome, NodeId, Parent, Problem, TrajectoryPoint};
+use reentry_physics::earth::reference::geodetic_from_ecef;
 
 /// A node ready to fly.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +45,10 @@ fn slot(node: NodeId) -> usize {
 
 impl<'p> SampleTree<'p> {
     /// The tree and its roots (the vehicle, and fragments without parent, from the initial state).
-    pub fn new(problem: &'p Problem, output_step_s: Option<f64>) -> (SampleTree<'p>, Vec<WorkItem>) {
+    pub fn new(
+        problem: &'p Problem,
+        output_step_s: Option<f64>,
+    ) -> (SampleTree<'p>, Vec<WorkItem>) {
         let env = ModelEnvironment::new(&problem.environment, problem.epoch.j2000_s);
         let mut tree = SampleTree {
             problem,
@@ -74,7 +77,9 @@ impl<'p> SampleTree<'p> {
             match start {
                 Some((r, v)) => {
                     let (mass_kg, temperature_k) = match node {
-                        NodeId::Vehicle => (problem.vehicle.as_ref().map_or(0.0, |v| v.mass_kg), 0.0),
+                        NodeId::Vehicle => {
+                            (problem.vehicle.as_ref().map_or(0.0, |v| v.mass_kg), 0.0)
+                        }
                         NodeId::Fragment(i) => {
                             let f = &problem.fragments[i];
                             (f.mass_kg, f.initial_temperature_k)
@@ -101,7 +106,11 @@ impl<'p> SampleTree<'p> {
         let (model, breakup, burns) = match node {
             NodeId::Vehicle => {
                 let v = p.vehicle.as_ref().expect("vehicle node without a vehicle");
-                (NodeModel::vehicle(v), Some(v.breakup_altitude_m), p.burns.clone())
+                (
+                    NodeModel::vehicle(v),
+                    Some(v.breakup_altitude_m),
+                    p.burns.clone(),
+                )
             }
             NodeId::Fragment(i) => {
                 let f = &p.fragments[i];
@@ -189,7 +198,13 @@ impl<'p> SampleTree<'p> {
         children
     }
 
-    fn child_item(&self, child: usize, t_s: f64, parent_state: &State, parent_tracked: bool) -> WorkItem {
+    fn child_item(
+        &self,
+        child: usize,
+        t_s: f64,
+        parent_state: &State,
+        parent_tracked: bool,
+    ) -> WorkItem {
         let f = &self.problem.fragments[child];
         // A child inherits the temperature of a tracked parent, capped at its own melt temperature.
         let temperature_k = if parent_tracked {
@@ -208,12 +223,23 @@ impl<'p> SampleTree<'p> {
     }
 
     /// A node that never flies on its own: it ends with its parent (and so do its children).
-    fn contain(&mut self, node: NodeId, fate: Fate, t_s: f64, y: &State, impact_speed_m_s: Option<f64>) {
+    fn contain(
+        &mut self,
+        node: NodeId,
+        fate: Fate,
+        t_s: f64,
+        y: &State,
+        impact_speed_m_s: Option<f64>,
+    ) {
         let (lat, lon, alt) = geodetic(y);
         let (mass_kg, area_m2, is_fragment) = match node {
             NodeId::Vehicle => {
                 let v = self.problem.vehicle.as_ref();
-                (v.map_or(0.0, |v| v.mass_kg), v.map_or(0.0, |v| v.reference_area_m2), false)
+                (
+                    v.map_or(0.0, |v| v.mass_kg),
+                    v.map_or(0.0, |v| v.reference_area_m2),
+                    false,
+                )
             }
             NodeId::Fragment(i) => {
                 let f = &self.problem.fragments[i];
@@ -280,7 +306,13 @@ pub fn reference_area_m2(node: &NodeModel, mass_kg: f64) -> f64 {
     }
 }
 
-fn trajectory_point(node: NodeId, t_s: f64, y: &State, aux: &crate::model::Aux, is_fragment: bool) -> TrajectoryPoint {
+fn trajectory_point(
+    node: NodeId,
+    t_s: f64,
+    y: &State,
+    aux: &crate::model::Aux,
+    is_fragment: bool,
+) -> TrajectoryPoint {
     // Position from the state itself (the lanes kernel may skip latitude and longitude).
     let (latitude_rad, longitude_rad, altitude_m) = geodetic(y);
     let (sl, cl) = latitude_rad.sin_cos();
@@ -294,9 +326,17 @@ fn trajectory_point(node: NodeId, t_s: f64, y: &State, aux: &crate::model::Aux, 
         longitude_rad,
         altitude_m,
         speed_m_s: speed,
-        flight_path_angle_rad: if speed > 0.0 { (up_speed / speed).clamp(-1.0, 1.0).asin() } else { 0.0 },
+        flight_path_angle_rad: if speed > 0.0 {
+            (up_speed / speed).clamp(-1.0, 1.0).asin()
+        } else {
+            0.0
+        },
         mass_kg: y[crate::model::MASS],
-        temperature_k: if is_fragment { y[TEMPERATURE] } else { f64::NAN },
+        temperature_k: if is_fragment {
+            y[TEMPERATURE]
+        } else {
+            f64::NAN
+        },
         heat_flux_w_m2: aux.heat_flux_w_m2,
         mach: aux.mach,
         knudsen: aux.knudsen,

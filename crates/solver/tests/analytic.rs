@@ -52,7 +52,12 @@ fn vehicle_node() -> NodeModel {
 /// Flat Earth: z is the altitude; the body flies along the straight line of constant γ.
 fn run(case: &Case) -> Run {
     let g = case.gamma_deg.to_radians();
-    let (rho0, h_scale, beta, rn) = (case.rho0_kg_m3, case.scale_height_m, case.beta_kg_m2, case.nose_radius_m);
+    let (rho0, h_scale, beta, rn) = (
+        case.rho0_kg_m3,
+        case.scale_height_m,
+        case.beta_kg_m2,
+        case.nose_radius_m,
+    );
     let mut model = move |_: &NodeModel, _t: f64, y: &State| {
         let rho = rho0 * (-y[2] / h_scale).exp();
         let v = (y[3] * y[3] + y[4] * y[4] + y[5] * y[5]).sqrt();
@@ -113,7 +118,8 @@ fn run(case: &Case) -> Run {
 fn check(case: &Case, published: Option<(f64, f64)>) {
     let sg = case.gamma_deg.to_radians().sin();
     let c = case.rho0_kg_m3 * case.scale_height_m / (2.0 * case.beta_kg_m2 * sg);
-    let ve_eff = case.entry_speed_m_s * (c * (-case.entry_altitude_m / case.scale_height_m).exp()).exp();
+    let ve_eff =
+        case.entry_speed_m_s * (c * (-case.entry_altitude_m / case.scale_height_m).exp()).exp();
     let r = run(case);
     assert!(
         (r.end_altitude_m - r.stop_altitude_m).abs() < 1e-3,
@@ -128,7 +134,10 @@ fn check(case: &Case, published: Option<(f64, f64)>) {
         worst = worst.max((aux.speed_m_s - v_exact).abs() / v_exact);
     }
     assert!(r.rows.len() > 100);
-    assert!(worst < VELOCITY_REL_TOL, "V(h) worst relative error {worst:e}");
+    assert!(
+        worst < VELOCITY_REL_TOL,
+        "V(h) worst relative error {worst:e}"
+    );
     let e = std::f64::consts::E;
     let a_max = ve_eff * ve_eff * sg / (2.0 * e * case.scale_height_m);
     let q_max = SUTTON_GRAVES_K
@@ -140,15 +149,31 @@ fn check(case: &Case, published: Option<(f64, f64)>) {
         "β {} γ {}: V(h) worst {worst:.1e}, peak decel {:.2} m/s² ({da:.1e}), peak q {:.4e} W/m² ({dq:.1e})",
         case.beta_kg_m2, case.gamma_deg, r.peak_deceleration_m_s2, r.peak_heat_flux_w_m2
     );
-    assert!(da < PEAK_REL_TOL, "peak deceleration {} vs {a_max}: {da:e}", r.peak_deceleration_m_s2);
-    assert!(dq < PEAK_REL_TOL, "peak heating {} vs {q_max}: {dq:e}", r.peak_heat_flux_w_m2);
+    assert!(
+        da < PEAK_REL_TOL,
+        "peak deceleration {} vs {a_max}: {da:e}",
+        r.peak_deceleration_m_s2
+    );
+    assert!(
+        dq < PEAK_REL_TOL,
+        "peak heating {} vs {q_max}: {dq:e}",
+        r.peak_heat_flux_w_m2
+    );
     if let Some((a_pub, q_pub)) = published {
         // The published numbers (validation-cases.md §1) are for entry from h = ∞ and are rounded
         // to 4–5 digits.
         let da = (r.peak_deceleration_m_s2 - a_pub).abs() / a_pub;
         let dq = (r.peak_heat_flux_w_m2 - q_pub).abs() / q_pub;
-        assert!(da < PEAK_REL_TOL, "published a_max {a_pub} vs {}: {da:e}", r.peak_deceleration_m_s2);
-        assert!(dq < PEAK_REL_TOL, "published q_max {q_pub} vs {}: {dq:e}", r.peak_heat_flux_w_m2);
+        assert!(
+            da < PEAK_REL_TOL,
+            "published a_max {a_pub} vs {}: {da:e}",
+            r.peak_deceleration_m_s2
+        );
+        assert!(
+            dq < PEAK_REL_TOL,
+            "published q_max {q_pub} vs {}: {dq:e}",
+            r.peak_heat_flux_w_m2
+        );
     }
 }
 
@@ -224,7 +249,16 @@ fn kepler_one_day_conserves_energy_and_angular_momentum() {
     let a = 0.5 * (rp + ra);
     let vp = (gm * (2.0 / rp - 1.0 / a)).sqrt();
     let inc = 51.6f64.to_radians();
-    let y0 = [rp, 0.0, 0.0, 0.0, vp * inc.cos(), vp * inc.sin(), 1000.0, 0.0];
+    let y0 = [
+        rp,
+        0.0,
+        0.0,
+        0.0,
+        vp * inc.cos(),
+        vp * inc.sin(),
+        1000.0,
+        0.0,
+    ];
     let invariants = |y: &State| {
         let r = (y[0] * y[0] + y[1] * y[1] + y[2] * y[2]).sqrt();
         let v2 = y[3] * y[3] + y[4] * y[4] + y[5] * y[5];
@@ -233,7 +267,10 @@ fn kepler_one_day_conserves_energy_and_angular_momentum() {
             y[2] * y[3] - y[0] * y[5],
             y[0] * y[4] - y[1] * y[3],
         ];
-        (0.5 * v2 - gm / r, (h[0] * h[0] + h[1] * h[1] + h[2] * h[2]).sqrt())
+        (
+            0.5 * v2 - gm / r,
+            (h[0] * h[0] + h[1] * h[1] + h[2] * h[2]).sqrt(),
+        )
     };
     let controls = Controls {
         breakup_altitude_m: None,
@@ -259,7 +296,10 @@ fn kepler_one_day_conserves_energy_and_angular_momentum() {
     let (e1, h1) = invariants(&flight.y);
     let de = ((e1 - e0) / e0).abs();
     let dh = ((h1 - h0) / h0).abs();
-    eprintln!("Kepler one day: {} steps, energy drift {de:e}, angular momentum drift {dh:e}", flight.steps);
+    eprintln!(
+        "Kepler one day: {} steps, energy drift {de:e}, angular momentum drift {dh:e}",
+        flight.steps
+    );
     assert!(de <= DRIFT_REL_TOL, "energy drift {de:e}");
     assert!(dh <= DRIFT_REL_TOL, "angular momentum drift {dh:e}");
 }

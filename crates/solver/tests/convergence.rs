@@ -49,7 +49,11 @@ fn default_tolerances_converge_to_the_tight_solution() {
                 assert_eq!(a.fate, b.fate, "{:?}", a.node);
                 let d = distance_m(a, b);
                 worst_impact = worst_impact.max(d);
-                assert!(d < IMPACT_TOL_M, "{kernel:?} {:?}: end point {d} m from the tight run", a.node);
+                assert!(
+                    d < IMPACT_TOL_M,
+                    "{kernel:?} {:?}: end point {d} m from the tight run",
+                    a.node
+                );
                 for (x, y) in [
                     (Some(a.peak_deceleration_g), Some(b.peak_deceleration_g)),
                     (a.peak_heat_flux_w_m2, b.peak_heat_flux_w_m2),
@@ -64,11 +68,16 @@ fn default_tolerances_converge_to_the_tight_solution() {
                 if let (Some(x), Some(y)) = (a.demise_altitude_m, b.demise_altitude_m) {
                     melted += 1;
                     worst_demise = worst_demise.max((x - y).abs());
-                    assert!((x - y).abs() < DEMISE_TOL_M, "{kernel:?}: demise altitude {x} vs {y}");
+                    assert!(
+                        (x - y).abs() < DEMISE_TOL_M,
+                        "{kernel:?}: demise altitude {x} vs {y}"
+                    );
                 }
             }
         }
         assert!(melted >= 2);
-        eprintln!("{kernel:?}: worst end point {worst_impact:.3} m, worst demise altitude {worst_demise:.3} m, worst peak {worst_peak:e}");
+        eprintln!(
+            "{kernel:?}: worst end point {worst_impact:.3} m, worst demise altitude {worst_demise:.3} m, worst peak {worst_peak:e}"
+        );
     }
 }

@@ -30,7 +30,10 @@ const PEAK_REL_TOL: f64 = 1e-3;
 /// parsed (non-finite at the start).
 fn problems() -> Vec<Problem> {
     let mut out = vec![common::p1(), common::p2(), common::p3()];
-    for (k, base) in [common::p1(), common::p2(), common::p3()].into_iter().enumerate() {
+    for (k, base) in [common::p1(), common::p2(), common::p3()]
+        .into_iter()
+        .enumerate()
+    {
         for j in 0..5 {
             let mut p = base.clone();
             if let InitialState::Entry(e) = &mut p.initial {
@@ -44,7 +47,11 @@ fn problems() -> Vec<Problem> {
     }
     // A lifting vehicle (L/D 0.3), and p4's burn pitched and yawed (thrust direction offsets).
     let mut lifting = common::p3();
-    lifting.vehicle.as_mut().expect("p3 has a vehicle").lift_to_drag = 0.3;
+    lifting
+        .vehicle
+        .as_mut()
+        .expect("p3 has a vehicle")
+        .lift_to_drag = 0.3;
     out.push(lifting);
     let mut pointed = common::p4();
     pointed.burns[0].pitch_rad = 10f64.to_radians();
@@ -67,7 +74,11 @@ fn rel(a: f64, b: f64) -> f64 {
 }
 
 fn assert_close(label: &str, lanes: &SampleOutcome, reference: &SampleOutcome) -> f64 {
-    assert_eq!(lanes.nodes.len(), reference.nodes.len(), "{label}: node count");
+    assert_eq!(
+        lanes.nodes.len(),
+        reference.nodes.len(),
+        "{label}: node count"
+    );
     let mut worst = 0.0f64;
     for (a, b) in lanes.nodes.iter().zip(&reference.nodes) {
         assert_eq!(a.node, b.node, "{label}");
@@ -80,10 +91,25 @@ fn assert_close(label: &str, lanes: &SampleOutcome, reference: &SampleOutcome) -
             .sum::<f64>()
             .sqrt();
         worst = worst.max(d);
-        assert!(d < POSITION_TOL_M, "{label}: {:?} end position differs by {d} m", a.node);
-        assert!((a.end_time_s - b.end_time_s).abs() < TIME_TOL_S, "{label}: end time {} vs {}", a.end_time_s, b.end_time_s);
+        assert!(
+            d < POSITION_TOL_M,
+            "{label}: {:?} end position differs by {d} m",
+            a.node
+        );
+        assert!(
+            (a.end_time_s - b.end_time_s).abs() < TIME_TOL_S,
+            "{label}: end time {} vs {}",
+            a.end_time_s,
+            b.end_time_s
+        );
         assert!(rel(a.mass_kg, b.mass_kg) < VALUE_REL_TOL, "{label}: mass");
-        assert!(rel(a.peak_deceleration_g, b.peak_deceleration_g) < PEAK_REL_TOL, "{label}: decel {:?} {} vs {}", a.node, a.peak_deceleration_g, b.peak_deceleration_g);
+        assert!(
+            rel(a.peak_deceleration_g, b.peak_deceleration_g) < PEAK_REL_TOL,
+            "{label}: decel {:?} {} vs {}",
+            a.node,
+            a.peak_deceleration_g,
+            b.peak_deceleration_g
+        );
         for (x, y, tol) in [
             (a.peak_heat_flux_w_m2, b.peak_heat_flux_w_m2, PEAK_REL_TOL),
             (a.peak_temperature_k, b.peak_temperature_k, PEAK_REL_TOL),
@@ -95,7 +121,10 @@ fn assert_close(label: &str, lanes: &SampleOutcome, reference: &SampleOutcome) -
             }
         }
         if let (Some(x), Some(y)) = (a.demise_altitude_m, b.demise_altitude_m) {
-            assert!((x - y).abs() < POSITION_TOL_M, "{label}: demise altitude {x} vs {y}");
+            assert!(
+                (x - y).abs() < POSITION_TOL_M,
+                "{label}: demise altitude {x} vs {y}"
+            );
         }
     }
     worst
@@ -106,8 +135,10 @@ fn lanes_match_reference_for_every_batch_size() {
     let all = problems();
     assert!(all.len() > 2 * LANES + 1);
     let reference = solve_batch(&all, Kernel::Reference);
-    let fates: std::collections::HashSet<Fate> =
-        reference.iter().flat_map(|o| o.nodes.iter().map(|n| n.fate)).collect();
+    let fates: std::collections::HashSet<Fate> = reference
+        .iter()
+        .flat_map(|o| o.nodes.iter().map(|n| n.fate))
+        .collect();
     assert_eq!(fates.len(), 5, "the set exercises every fate: {fates:?}");
     let mut worst = 0.0f64;
     for n in 1..=2 * LANES + 1 {
@@ -117,7 +148,11 @@ fn lanes_match_reference_for_every_batch_size() {
         let lanes = solve_batch(batch, Kernel::Lanes);
         assert_eq!(lanes.len(), n);
         for (k, out) in lanes.iter().enumerate() {
-            worst = worst.max(assert_close(&format!("batch {n}, problem {}", start + k), out, &reference[start + k]));
+            worst = worst.max(assert_close(
+                &format!("batch {n}, problem {}", start + k),
+                out,
+                &reference[start + k],
+            ));
         }
     }
     eprintln!("lanes vs reference: worst end-position difference {worst:e} m");
@@ -126,13 +161,21 @@ fn lanes_match_reference_for_every_batch_size() {
 #[test]
 fn a_problem_gives_the_same_outcome_alone_or_in_any_batch() {
     let all = problems();
-    let alone: Vec<SampleOutcome> = all.iter().map(|p| solve_batch(std::slice::from_ref(p), Kernel::Lanes).remove(0)).collect();
+    let alone: Vec<SampleOutcome> = all
+        .iter()
+        .map(|p| solve_batch(std::slice::from_ref(p), Kernel::Lanes).remove(0))
+        .collect();
     for n in [2, LANES - 1, LANES, LANES + 1, 2 * LANES + 1] {
         for start in [0, all.len() - n] {
             let together = solve_batch(&all[start..start + n], Kernel::Lanes);
             for (k, out) in together.iter().enumerate() {
                 // Debug text compares NaN fields too (a non-finite node has NaN positions).
-                assert_eq!(format!("{out:?}"), format!("{:?}", alone[start + k]), "problem {} in a batch of {n}", start + k);
+                assert_eq!(
+                    format!("{out:?}"),
+                    format!("{:?}", alone[start + k]),
+                    "problem {} in a batch of {n}",
+                    start + k
+                );
             }
         }
     }

@@ -17,14 +17,27 @@ fn broken() -> Problem {
 #[test]
 fn non_finite_lanes_end_cleanly_next_to_healthy_ones() {
     let mut with_child = common::p3();
-    with_child.vehicle.as_mut().expect("p3 has a vehicle").mass_kg = f64::NAN;
-    let problems = vec![common::p1(), broken(), common::p2(), with_child, common::p1()];
+    with_child
+        .vehicle
+        .as_mut()
+        .expect("p3 has a vehicle")
+        .mass_kg = f64::NAN;
+    let problems = vec![
+        common::p1(),
+        broken(),
+        common::p2(),
+        with_child,
+        common::p1(),
+    ];
     for kernel in [Kernel::Reference, Kernel::Lanes] {
         let out = solve_batch(&problems, kernel);
         assert_eq!(out[0].nodes[0].fate, Fate::Demised, "{kernel:?}");
         assert_eq!(out[1].nodes[0].fate, Fate::NonFinite, "{kernel:?}");
         assert_eq!(out[2].nodes[0].fate, Fate::Landed, "{kernel:?}");
-        assert!(out[3].nodes.iter().all(|n| n.fate == Fate::NonFinite), "{kernel:?}: children end with their parent");
+        assert!(
+            out[3].nodes.iter().all(|n| n.fate == Fate::NonFinite),
+            "{kernel:?}: children end with their parent"
+        );
         assert_eq!(out[4], out[0], "{kernel:?}");
     }
 }

@@ -182,8 +182,13 @@ fn compare(name: &str, got: &[FragmentOutcome], expected: &[Expected]) -> Vec<St
             fail(format!("fate {} vs {}", g.fate.as_str(), e.fate));
             continue;
         }
-        if (lat - e.lat_deg).abs() > POSITION_TOL_DEG || lon_diff_deg(lon, e.lon_deg) > POSITION_TOL_DEG {
-            fail(format!("position ({lat}, {lon}) vs ({}, {})", e.lat_deg, e.lon_deg));
+        if (lat - e.lat_deg).abs() > POSITION_TOL_DEG
+            || lon_diff_deg(lon, e.lon_deg) > POSITION_TOL_DEG
+        {
+            fail(format!(
+                "position ({lat}, {lon}) vs ({}, {})",
+                e.lat_deg, e.lon_deg
+            ));
         }
         if let (Some(a), Some(b)) = (g.demise_altitude_m, e.demise_alt_km)
             && (a / 1e3 - b).abs() > DEMISE_ALTITUDE_TOL_KM

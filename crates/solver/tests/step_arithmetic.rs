@@ -7,13 +7,13 @@ mod common;
 
 use reentry_atmosphere::Atmosphere;
 use reentry_lanes::{F64s, LANES};
+use reentry_solver::Burn;
 use reentry_solver::dopri::step_factor;
 use reentry_solver::flight::State;
 use reentry_solver::lanes::dopri_step as lanes_step;
 use reentry_solver::model::lanes::{EnvironmentLanes, NodeLanes, StateLanes};
 use reentry_solver::model::{ModelEnvironment, NodeModel, STATE_LEN, lanes, reference};
 use reentry_solver::reference::{absolute_tolerances, dopri_step};
-use reentry_solver::Burn;
 
 /// End states agree to this relative amount (per component, against the component's scale):
 /// the kernels' functions differ by a few ulp; measured 2.5e-15.
@@ -35,7 +35,8 @@ fn lanes_step_equals_reference_step_lane_by_lane() {
     let atmosphere = Atmosphere::Us76;
     let vehicle = NodeModel::vehicle(p3.vehicle.as_ref().expect("vehicle"));
     let burn: &Burn = &p4.burns[0];
-    let mut thrusting = NodeModel::vehicle(p4.vehicle.as_ref().expect("vehicle")).with_burn(Some(burn));
+    let mut thrusting =
+        NodeModel::vehicle(p4.vehicle.as_ref().expect("vehicle")).with_burn(Some(burn));
     thrusting.pitch_rad = 0.1;
     let bottle = NodeModel::fragment(&p3.fragments[0]);
     let plate = NodeModel::fragment(&p3.fragments[1]);
@@ -58,7 +59,16 @@ fn lanes_step_equals_reference_step_lane_by_lane() {
     let states: [State; LANES] = std::array::from_fn(|i| {
         let (_, alt, v, fpa, m, t, _) = cases[i];
         let g = fpa.to_radians();
-        [r + alt, 0.0, 1000.0 * i as f64, v * g.sin(), v * g.cos(), 0.0, m, t]
+        [
+            r + alt,
+            0.0,
+            1000.0 * i as f64,
+            v * g.sin(),
+            v * g.cos(),
+            0.0,
+            m,
+            t,
+        ]
     });
     let nodes: [NodeModel; LANES] = std::array::from_fn(|i| cases[i].0);
     let hs: [f64; LANES] = std::array::from_fn(|i| cases[i].6);
@@ -66,7 +76,8 @@ fn lanes_step_equals_reference_step_lane_by_lane() {
     let rtol = 1e-8;
     let atols: [State; LANES] = std::array::from_fn(|i| absolute_tolerances(1e-3, &nodes[i]));
 
-    let lane = |a: [[f64; LANES]; STATE_LEN], i: usize| -> State { std::array::from_fn(|c| a[c][i]) };
+    let lane =
+        |a: [[f64; LANES]; STATE_LEN], i: usize| -> State { std::array::from_fn(|c| a[c][i]) };
     let soa = |rows: &[State; LANES]| -> StateLanes {
         std::array::from_fn(|c| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| rows[i][c])))
     };
@@ -77,28 +88,55 @@ fn lanes_step_equals_reference_step_lane_by_lane() {
     let t0_l = F64s::splat(t0);
     let h_l = F64s::from(hs);
     let (k1_l, _) = f(t0_l, &y0);
-    let (y1_l, _, _, err_l, _) = lanes_step(&f, (t0_l, t0_l + h_l, h_l), &y0, &k1_l, &soa(&atols), F64s::splat(rtol));
+    let (y1_l, _, _, err_l, _) = lanes_step(
+        &f,
+        (t0_l, t0_l + h_l, h_l),
+        &y0,
+        &k1_l,
+        &soa(&atols),
+        F64s::splat(rtol),
+    );
     let (y1_l, err_l) = (y1_l.map(|c| c.to_array()), err_l.to_array());
 
     let (mut worst_state, mut worst_err) = (0.0f64, 0.0f64);
     for i in 0..LANES {
         let mut g = |t: f64, y: &State| reference::rhs(t, y, &nodes[i], &env, &atmosphere);
         let (k1, _) = g(t0, &states[i]);
-        let (y1, _, _, err, _) = dopri_step(&mut g, t0, t0 + hs[i], hs[i], &states[i], &k1, &atols[i], rtol);
+        let (y1, _, _, err, _) = dopri_step(
+            &mut g,
+            t0,
+            t0 + hs[i],
+            hs[i],
+            &states[i],
+            &k1,
+            &atols[i],
+            rtol,
+        );
         let yl = lane(y1_l, i);
         for c in 0..STATE_LEN {
             let scale = states[i][c].abs().max(y1[c].abs()).max(atols[i][c]);
             let d = (yl[c] - y1[c]).abs() / scale;
             worst_state = worst_state.max(d);
-            assert!(d < STATE_REL_TOL, "lane {i} component {c}: {} vs {}", yl[c], y1[c]);
+            assert!(
+                d < STATE_REL_TOL,
+                "lane {i} component {c}: {} vs {}",
+                yl[c],
+                y1[c]
+            );
         }
         let de = (err_l[i] - err).abs();
         worst_err = worst_err.max(de);
-        assert!(de < ERROR_NORM_ABS_TOL, "lane {i}: error norm {} vs {err}", err_l[i]);
+        assert!(
+            de < ERROR_NORM_ABS_TOL,
+            "lane {i}: error norm {} vs {err}",
+            err_l[i]
+        );
         // The controller's decision and factor follow.
         assert_eq!(err_l[i] <= 1.0, err <= 1.0, "lane {i}: accept/reject");
         let df = (step_factor(err_l[i]) - step_factor(err)).abs() / step_factor(err);
         assert!(df < STEP_FACTOR_REL_TOL, "lane {i}: step factor");
     }
-    eprintln!("one step: worst state difference {worst_state:e}, worst error-norm difference {worst_err:e}");
+    eprintln!(
+        "one step: worst state difference {worst_state:e}, worst error-norm difference {worst_err:e}"
+    );
 }

@@ -21,7 +21,10 @@ fn rows_at_the_output_step_with_event_points() {
     assert_eq!(reference.trajectory.len(), lanes.trajectory.len());
     for (a, b) in reference.trajectory.iter().zip(&lanes.trajectory) {
         assert_eq!(a.node, b.node);
-        assert!((a.altitude_m - b.altitude_m).abs() < ROW_ALTITUDE_TOL_M, "{a:?} vs {b:?}");
+        assert!(
+            (a.altitude_m - b.altitude_m).abs() < ROW_ALTITUDE_TOL_M,
+            "{a:?} vs {b:?}"
+        );
     }
     let rows = &reference.trajectory;
     // Grouped by node in outcome order, each in time order.
@@ -29,14 +32,22 @@ fn rows_at_the_output_step_with_event_points() {
     let mut seen = Vec::new();
     for r in rows {
         if seen.last() != Some(&r.node) {
-            assert!(!seen.contains(&r.node), "rows of {:?} are not contiguous", r.node);
+            assert!(
+                !seen.contains(&r.node),
+                "rows of {:?} are not contiguous",
+                r.node
+            );
             seen.push(r.node);
         }
     }
     assert_eq!(seen, order);
     for node in &reference.nodes {
         let own: Vec<_> = rows.iter().filter(|r| r.node == node.node).collect();
-        assert!(own.windows(2).all(|w| w[0].time_s < w[1].time_s), "{:?} times increase", node.node);
+        assert!(
+            own.windows(2).all(|w| w[0].time_s < w[1].time_s),
+            "{:?} times increase",
+            node.node
+        );
         // First row: the release; last row: the exact end event.
         let last = own.last().expect("rows");
         assert_eq!(last.time_s, node.end_time_s);
@@ -46,7 +57,11 @@ fn rows_at_the_output_step_with_event_points() {
             .iter()
             .filter(|r| r.time_s != r.time_s.round())
             .count();
-        assert!(off_grid <= 1, "{:?}: {off_grid} rows off the grid", node.node);
+        assert!(
+            off_grid <= 1,
+            "{:?}: {off_grid} rows off the grid",
+            node.node
+        );
         match node.node {
             NodeId::Vehicle => {
                 assert!((last.altitude_m - 78e3).abs() < 1.0);
@@ -59,6 +74,13 @@ fn rows_at_the_output_step_with_event_points() {
         }
     }
     // The panel (demised) records its melt onset: a row at exactly T_m = 860 K before the end.
-    let panel: Vec<_> = rows.iter().filter(|r| r.node == NodeId::Fragment(1)).collect();
-    assert!(panel.iter().any(|r| r.temperature_k == 860.0 && r.time_s.fract() != 0.0));
+    let panel: Vec<_> = rows
+        .iter()
+        .filter(|r| r.node == NodeId::Fragment(1))
+        .collect();
+    assert!(
+        panel
+            .iter()
+            .any(|r| r.temperature_k == 860.0 && r.time_s.fract() != 0.0)
+    );
 }

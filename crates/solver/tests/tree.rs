@@ -64,13 +64,21 @@ fn releases_demise_children_and_contained_children() {
         assert_eq!(vehicle.fate, Fate::BrokeUp);
         let array = node(NodeId::Fragment(3));
         let release = array.release_altitude_m.expect("released");
-        assert!((release - 95e3).abs() < RELEASE_ALTITUDE_TOL_M, "{kernel:?}: {release}");
+        assert!(
+            (release - 95e3).abs() < RELEASE_ALTITUDE_TOL_M,
+            "{kernel:?}: {release}"
+        );
         assert_ne!(array.fate, Fate::NonFinite);
         let plate = node(NodeId::Fragment(1));
         assert_eq!(plate.fate, Fate::Demised);
         let bolt = node(NodeId::Fragment(4));
-        let bolt_release = bolt.release_altitude_m.expect("released at the plate's demise");
-        assert!((bolt_release - plate.demise_altitude_m.expect("demised")).abs() < RELEASE_ALTITUDE_TOL_M);
+        let bolt_release = bolt
+            .release_altitude_m
+            .expect("released at the plate's demise");
+        assert!(
+            (bolt_release - plate.demise_altitude_m.expect("demised")).abs()
+                < RELEASE_ALTITUDE_TOL_M
+        );
         assert!(bolt.end_time_s > plate.end_time_s);
         // The bolt starts at the plate's temperature (T_m of aluminium-2024, 860 K), below its own
         // melt temperature, so its peak is at least that.
@@ -108,7 +116,15 @@ fn a_single_root_without_vehicle_performs_the_burns() {
     assert_ne!(n.fate, Fate::NonFinite);
     // Rocket equation with Δv 110 m/s, Isp 302 s: the burn consumed m0 (1 − e^(−Δv/(Isp g0))).
     let burned = vehicle.mass_kg * (1.0 - (-110.0f64 / (302.0 * 9.80665)).exp());
-    assert!(n.mass_kg <= vehicle.mass_kg - burned + 1e-6, "mass {}", n.mass_kg);
+    assert!(
+        n.mass_kg <= vehicle.mass_kg - burned + 1e-6,
+        "mass {}",
+        n.mass_kg
+    );
     // It re-enters and ends in the South Pacific as p4's vehicle does (break-up at -41.26°).
-    assert!(n.end_time_s > 13_000.0 && n.end_time_s < 16_000.0, "{}", n.end_time_s);
+    assert!(
+        n.end_time_s > 13_000.0 && n.end_time_s < 16_000.0,
+        "{}",
+        n.end_time_s
+    );
 }

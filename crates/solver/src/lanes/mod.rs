@@ -18,12 +18,12 @@ use reentry_lanes::{F64s, LANES};
 
 use crate::dopri::{A3, A4, A5, A6, A21, B, C, D, E};
 use crate::flight::{Dense, Flight, Probes, State};
-use reentry_physics::earth::reference::geodetic_from_ecef;
 use crate::model::lanes::{AuxLanes, EnvironmentLanes, NodeLanes, StateLanes, rhs};
 use crate::model::{ModelEnvironment, NodeModel, STATE_LEN, reference};
 use crate::reference::{absolute_tolerances, start_flight};
 use crate::tree::{SampleTree, WorkItem};
 use crate::{Problem, SampleOutcome};
+use reentry_physics::earth::reference::geodetic_from_ecef;
 
 /// A state far from anything (500 km over the equator, circular speed) for idle lanes, so
 /// that they compute finite values and cost no slow paths.
@@ -88,7 +88,13 @@ pub fn solve_problems_with_stats(
             outcomes[i] = Some(o);
         }
     }
-    (outcomes.into_iter().map(Option::unwrap_or_default).collect(), stats)
+    (
+        outcomes
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect(),
+        stats,
+    )
 }
 
 /// One Dormand–Prince step for every lane, the twin of [`crate::reference::dopri_step`]: from
@@ -152,7 +158,10 @@ fn gather_state(
     std::array::from_fn(|c| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| rows[i][c])))
 }
 
-fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleOutcome>, EngineStats) {
+fn run_engine(
+    problems: &[&Problem],
+    output_step_s: Option<f64>,
+) -> (Vec<SampleOutcome>, EngineStats) {
     let mut stats = EngineStats::default();
     let Some(first) = problems.first() else {
         return (Vec::new(), stats);
@@ -205,7 +214,11 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
                     stats.flights += 1;
                     queue.extend(children.into_iter().map(|c| (sample, c)));
                 } else {
-                    *slot = Some(Slot { sample, item, flight });
+                    *slot = Some(Slot {
+                        sample,
+                        item,
+                        flight,
+                    });
                 }
             }
         }
@@ -220,7 +233,8 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
             std::array::from_fn(|i| slots[i].as_ref().map_or(idle_env, |s| trees[s.sample].env));
         let node_lanes = NodeLanes::gather(&nodes);
         let env_lanes = EnvironmentLanes::gather(&envs);
-        let t0_arr: [f64; LANES] = std::array::from_fn(|i| slots[i].as_ref().map_or(0.0, |s| s.flight.t_s));
+        let t0_arr: [f64; LANES] =
+            std::array::from_fn(|i| slots[i].as_ref().map_or(0.0, |s| s.flight.t_s));
         let t0 = F64s::from(t0_arr);
         let y0 = gather_state(&slots, &|s| s.flight.y, &IDLE_STATE);
 
@@ -242,15 +256,26 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
         let k1 = gather_state(&slots, &|s| s.flight.k1, &[0.0; STATE_LEN]);
         let plans: [Option<crate::flight::StepPlan>; LANES] =
             std::array::from_fn(|i| slots[i].as_ref().map(|s| s.flight.plan()));
-        let h = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| plans[i].map_or(1.0, |p| p.h_s)));
-        let t1 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| plans[i].map_or(1.0, |p| p.t1_s)));
+        let h = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
+            plans[i].map_or(1.0, |p| p.h_s)
+        }));
+        let t1 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
+            plans[i].map_or(1.0, |p| p.t1_s)
+        }));
         let atol = gather_state(
             &slots,
-            &|s| absolute_tolerances(s.flight.controls.tolerances.absolute_position_m, &s.flight.node),
+            &|s| {
+                absolute_tolerances(
+                    s.flight.controls.tolerances.absolute_position_m,
+                    &s.flight.node,
+                )
+            },
             &[1.0; STATE_LEN],
         );
         let rtol = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
-            slots[i].as_ref().map_or(1e-6, |s| s.flight.controls.tolerances.relative)
+            slots[i]
+                .as_ref()
+                .map_or(1e-6, |s| s.flight.controls.tolerances.relative)
         }));
 
         let (y7, k7, aux7, err_lanes, hd) = dopri_step(
@@ -284,7 +309,8 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
                 continue;
             };
             stats.lane_steps += 1;
-            let lane = |a: &[[f64; LANES]; STATE_LEN]| -> State { std::array::from_fn(|c| a[c][i]) };
+            let lane =
+                |a: &[[f64; LANES]; STATE_LEN]| -> State { std::array::from_fn(|c| a[c][i]) };
             let (y1, k7i, hdi, ymid) = (lane(&y7a), lane(&k7a), lane(&hda), lane(&ymida));
             let aux1 = AuxLanes::lane(&aux7a, i);
             let auxmid = AuxLanes::lane(&auxmida, i);
@@ -294,14 +320,23 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
             let env = trees[s.sample].env;
             let atm = &atmosphere;
             // Event location and time-history rows evaluate single states in plain f64.
-            let mut altitude = |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
+            let mut altitude =
+                |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
             let mut aux = |t: f64, y: &State| reference::rhs(t, y, &node, &env, atm).1;
             let mut probes = Probes {
                 altitude_m: &mut altitude,
                 aux: &mut aux,
             };
-            s.flight
-                .on_step(plan, err[i], &y1, &k7i, &aux1, &dense, (&ymid, &auxmid), &mut probes);
+            s.flight.on_step(
+                plan,
+                err[i],
+                &y1,
+                &k7i,
+                &aux1,
+                &dense,
+                (&ymid, &auxmid),
+                &mut probes,
+            );
             if s.flight.fate.is_some() {
                 let Some(done) = slot.take() else { continue };
                 let children = trees[done.sample].finish(&done.item, done.flight);
@@ -310,5 +345,8 @@ fn run_engine(problems: &[&Problem], output_step_s: Option<f64>) -> (Vec<SampleO
             }
         }
     }
-    (trees.into_iter().map(SampleTree::into_outcome).collect(), stats)
+    (
+        trees.into_iter().map(SampleTree::into_outcome).collect(),
+        stats,
+    )
 }

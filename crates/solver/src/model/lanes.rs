@@ -72,7 +72,9 @@ pub struct NodeLanes {
 impl NodeLanes {
     /// Gathers LANES node models (one per lane).
     pub fn gather(nodes: &[NodeModel; LANES]) -> NodeLanes {
-        let f = |g: fn(&NodeModel) -> f64| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| g(&nodes[i])));
+        let f = |g: fn(&NodeModel) -> f64| {
+            F64s::from(std::array::from_fn::<f64, LANES, _>(|i| g(&nodes[i])))
+        };
         let m = |g: fn(&NodeModel) -> bool| mask_from_bools(std::array::from_fn(|i| g(&nodes[i])));
         NodeLanes {
             is_fragment: m(|n| n.is_fragment),
@@ -125,7 +127,9 @@ pub struct EnvironmentLanes {
 impl EnvironmentLanes {
     /// Gathers LANES environments (gravity and heating from the first).
     pub fn gather(envs: &[ModelEnvironment; LANES]) -> EnvironmentLanes {
-        let f = |g: fn(&ModelEnvironment) -> f64| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| g(&envs[i])));
+        let f = |g: fn(&ModelEnvironment) -> f64| {
+            F64s::from(std::array::from_fn::<f64, LANES, _>(|i| g(&envs[i])))
+        };
         EnvironmentLanes {
             density_scale: f(|e| e.density_scale),
             rotation_rate_rad_s: f(|e| e.rotation_rate_rad_s),
@@ -208,8 +212,8 @@ pub fn rhs(
     // US76 and the exponential model need the altitude only: skip the two arc tangents of the
     // full conversion there (latitude and longitude then read NaN in the diagnostics; every
     // output that reports them converts the state itself).
-    let needs_position = node.any_lift
-        || !matches!(atmosphere, Atmosphere::Us76 | Atmosphere::Exponential(_));
+    let needs_position =
+        node.any_lift || !matches!(atmosphere, Atmosphere::Us76 | Atmosphere::Exponential(_));
     let geo = if needs_position {
         geodetic_from_ecef(x, yy, z)
     } else {
@@ -228,7 +232,11 @@ pub fn rhs(
     let density_kg_m3 = air.density_kg_m3 * env.density_scale;
     let speed_m_s = math::sqrt(vx * vx + vy * vy + vz * vz);
 
-    let size = select(node.hollow, F64s::ONE, math::cbrt(mass_kg / node.reference_mass_kg));
+    let size = select(
+        node.hollow,
+        F64s::ONE,
+        math::cbrt(mass_kg / node.reference_mass_kg),
+    );
     let size2 = size * size;
     let area_m2 = node.reference_area_m2 * size2;
     let surface_m2 = node.surface_m2 * size2;
@@ -240,12 +248,16 @@ pub fn rhs(
     let weight = bridge_weight(knudsen);
     let continuum = continuum_drag_coefficient(mach);
     let bridged = continuum
-        + (F64s::splat(reentry_physics::aero::FREE_MOLECULAR_DRAG_COEFFICIENT) - continuum) * weight;
-    let drag_coefficient =
-        select(node.has_fixed_drag_coefficient, node.fixed_drag_coefficient, bridged)
-            * node.drag_coefficient_scale;
+        + (F64s::splat(reentry_physics::aero::FREE_MOLECULAR_DRAG_COEFFICIENT) - continuum)
+            * weight;
+    let drag_coefficient = select(
+        node.has_fixed_drag_coefficient,
+        node.fixed_drag_coefficient,
+        bridged,
+    ) * node.drag_coefficient_scale;
 
-    let drag_per_speed = F64s::splat(0.5) * density_kg_m3 * speed_m_s * drag_coefficient * area_m2 / mass_kg;
+    let drag_per_speed =
+        F64s::splat(0.5) * density_kg_m3 * speed_m_s * drag_coefficient * area_m2 / mass_kg;
     let mut ax_aero = -drag_per_speed * vx;
     let mut ay_aero = -drag_per_speed * vy;
     let mut az_aero = -drag_per_speed * vz;
@@ -285,14 +297,20 @@ pub fn rhs(
         dm -= select(on, node.mass_flow_kg_s, zero);
     }
 
-    let heat_flux_w_m2 = stagnation_heat_flux_w_m2(env.heating, density_kg_m3, speed_m_s, nose_radius_m);
+    let heat_flux_w_m2 =
+        stagnation_heat_flux_w_m2(env.heating, density_kg_m3, speed_m_s, nose_radius_m);
     // F = F_c + (F_fm − F_c) w(Kn) (heating::lanes::surface_average_factor), reusing w.
     let surface_factor = F64s::splat(CONTINUUM_SURFACE_AVERAGE_FACTOR)
-        + F64s::splat(FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR) * weight;
+        + F64s::splat(FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR)
+            * weight;
     let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
     let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
     let melting = temperature_k.simd_ge(node.melt_switch_temperature_k) & q_net_w.simd_gt(zero);
-    let dm_melt = select(node.is_fragment & melting, -q_net_w / node.heat_of_fusion_j_kg, zero);
+    let dm_melt = select(
+        node.is_fragment & melting,
+        -q_net_w / node.heat_of_fusion_j_kg,
+        zero,
+    );
     let dtemp = select(
         node.is_fragment & !melting,
         q_net_w / (mass_kg * node.specific_heat_j_kg_k),
@@ -343,7 +361,13 @@ pub fn geodetic_altitude_m(x_m: F64s, y_m: F64s, z_m: F64s) -> F64s {
 }
 
 /// [`super::reference::thrust_direction`] for lanes.
-pub fn thrust_direction(r: [F64s; 3], v: [F64s; 3], w: F64s, pitch_rad: F64s, yaw_rad: F64s) -> [F64s; 3] {
+pub fn thrust_direction(
+    r: [F64s; 3],
+    v: [F64s; 3],
+    w: F64s,
+    pitch_rad: F64s,
+    yaw_rad: F64s,
+) -> [F64s; 3] {
     let norm = |a: [F64s; 3]| math::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
     let vi = [v[0] - w * r[1], v[1] + w * r[0], v[2]];
     let vin = norm(vi);

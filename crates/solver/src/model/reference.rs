@@ -5,10 +5,14 @@ use reentry_atmosphere::{Atmosphere, AtmospherePoint, Epoch};
 use reentry_physics::aero::reference::{bridge_weight, continuum_drag_coefficient, knudsen, mach};
 use reentry_physics::earth::reference::{geodetic_from_ecef, gravity_m_s2};
 use reentry_physics::heating::reference::stagnation_heat_flux_w_m2;
-use reentry_physics::heating::{CONTINUUM_SURFACE_AVERAGE_FACTOR, FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR};
+use reentry_physics::heating::{
+    CONTINUUM_SURFACE_AVERAGE_FACTOR, FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR,
+};
 use reentry_physics::thermal::reference::net_heat_w;
 
-use super::{Aux, MASS, ModelEnvironment, NodeModel, STANDARD_GRAVITY_M_S2, STATE_LEN, TEMPERATURE};
+use super::{
+    Aux, MASS, ModelEnvironment, NodeModel, STANDARD_GRAVITY_M_S2, STATE_LEN, TEMPERATURE,
+};
 
 /// Right-hand side of the state `y` = [r (m), v (m/s), m (kg), T (K)] (ECEF) at time `t_s`
 /// after the epoch, with its diagnostics (PHYSICS.md §1, §3–§5, §7):
@@ -60,8 +64,7 @@ pub fn rhs(
     let weight = bridge_weight(knudsen);
     let drag_coefficient = if node.fixed_drag_coefficient.is_nan() {
         let continuum = continuum_drag_coefficient(mach);
-        continuum
-            + (reentry_physics::aero::FREE_MOLECULAR_DRAG_COEFFICIENT - continuum) * weight
+        continuum + (reentry_physics::aero::FREE_MOLECULAR_DRAG_COEFFICIENT - continuum) * weight
     } else {
         node.fixed_drag_coefficient
     } * node.drag_coefficient_scale;
@@ -146,7 +149,13 @@ pub fn rhs(
 /// Unit thrust direction (PHYSICS.md §7): −v̂_inertial (v_inertial = v + ω×r, ω = (0, 0, w)),
 /// turned by `pitch_rad` towards the radial direction within the orbital plane and by `yaw_rad`
 /// towards the orbit normal r × v_inertial: d = cos ψ (cos θ b̂ + sin θ û) + sin ψ n̂.
-pub fn thrust_direction(r: [f64; 3], v: [f64; 3], w: f64, pitch_rad: f64, yaw_rad: f64) -> [f64; 3] {
+pub fn thrust_direction(
+    r: [f64; 3],
+    v: [f64; 3],
+    w: f64,
+    pitch_rad: f64,
+    yaw_rad: f64,
+) -> [f64; 3] {
     let norm = |a: [f64; 3]| (a[0] * a[0] + a[1] * a[1] + a[2] * a[2]).sqrt();
     let vi = [v[0] - w * r[1], v[1] + w * r[0], v[2]];
     let vin = norm(vi);

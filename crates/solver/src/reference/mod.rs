@@ -6,10 +6,10 @@ use reentry_atmosphere::Atmosphere;
 use crate::dopri::{A3, A4, A5, A6, A21, B, C, D, E};
 use crate::flight::{Dense, Flight, Probes, State};
 use crate::model::reference::rhs;
-use reentry_physics::earth::reference::geodetic_from_ecef;
 use crate::model::{Aux, ModelEnvironment, NodeModel, STATE_LEN};
 use crate::tree::{SampleTree, WorkItem};
 use crate::{Problem, SampleOutcome};
+use reentry_physics::earth::reference::geodetic_from_ecef;
 
 /// Absolute tolerance of each state component: position a (m), velocity a·1e-3 (m/s),
 /// mass a·1e-3·m_ref (kg, m_ref the node's reference mass), temperature a (K, numerically).
@@ -102,7 +102,8 @@ pub fn fly_with(
         let atol = absolute_tolerances(flight.controls.tolerances.absolute_position_m, &node);
         let plan = flight.plan();
         let (t0, y0, k1) = (flight.t_s, flight.y, flight.k1);
-        let (y1, k7, aux1, err, hd) = dopri_step(&mut f, t0, plan.t1_s, plan.h_s, &y0, &k1, &atol, rtol);
+        let (y1, k7, aux1, err, hd) =
+            dopri_step(&mut f, t0, plan.t1_s, plan.h_s, &y0, &k1, &atol, rtol);
         let dense = Dense::new(t0, plan.h_s, &y0, &y1, &k1, &k7, &hd);
         let (y_mid, aux_mid) = if plan.forced || err <= 1.0 {
             let t_mid = t0 + 0.5 * plan.h_s;
@@ -116,14 +117,29 @@ pub fn fly_with(
             altitude_m: &mut *altitude_m,
             aux: &mut aux,
         };
-        flight.on_step(plan, err, &y1, &k7, &aux1, &dense, (&y_mid, &aux_mid), &mut probes);
+        flight.on_step(
+            plan,
+            err,
+            &y1,
+            &k7,
+            &aux1,
+            &dense,
+            (&y_mid, &aux_mid),
+            &mut probes,
+        );
     }
 }
 
 /// Starts the flight of a work item (diagnostics at its start included).
 pub fn start_flight(tree: &SampleTree<'_>, item: &WorkItem) -> Flight {
     let (node, controls) = tree.node_setup(item.node);
-    let (_, aux0) = rhs(item.t0_s, &item.y0, &node, &tree.env, &tree.problem.environment.atmosphere);
+    let (_, aux0) = rhs(
+        item.t0_s,
+        &item.y0,
+        &node,
+        &tree.env,
+        &tree.problem.environment.atmosphere,
+    );
     Flight::start(item.t0_s, item.y0, node, controls, aux0)
 }
 

@@ -32,7 +32,14 @@ pub fn material(id: &str) -> Material {
 }
 
 /// A fragment with the scenario defaults (count 1, no overrides, scales 1, 300 K).
-pub fn fragment(id: &str, parent: Parent, shape: Shape, mass_kg: f64, material_id: &str, hollow: bool) -> FragmentSpec {
+pub fn fragment(
+    id: &str,
+    parent: Parent,
+    shape: Shape,
+    mass_kg: f64,
+    material_id: &str,
+    hollow: bool,
+) -> FragmentSpec {
     FragmentSpec {
         id: id.to_string(),
         parent,
@@ -64,7 +71,14 @@ pub fn environment() -> Environment {
 }
 
 /// An entry state in degrees and km.
-pub fn entry(lat_deg: f64, lon_deg: f64, alt_km: f64, speed_m_s: f64, fpa_deg: f64, heading_deg: f64) -> InitialState {
+pub fn entry(
+    lat_deg: f64,
+    lon_deg: f64,
+    alt_km: f64,
+    speed_m_s: f64,
+    fpa_deg: f64,
+    heading_deg: f64,
+) -> InitialState {
     InitialState::Entry(EntryState {
         latitude_rad: lat_deg.to_radians(),
         longitude_rad: lon_deg.to_radians(),
