@@ -4,6 +4,9 @@
 
 mod common;
 
+use reentry_atmosphere::Atmosphere;
+use reentry_atmosphere::nrlmsise00::Nrlmsise00;
+use reentry_atmosphere::space_weather::SpaceWeather;
 use reentry_lanes::LANES;
 use reentry_solver::{Fate, InitialState, Kernel, Problem, SampleOutcome, solve_batch};
 
@@ -26,8 +29,8 @@ const VALUE_REL_TOL: f64 = 1e-6;
 const PEAK_REL_TOL: f64 = 1e-3;
 
 /// A varied set: the public cases and perturbations of them (heading, path angle, speed,
-/// density), a lifting vehicle, an offset burn, a short time limit, and a TLE that cannot be
-/// parsed (non-finite at the start).
+/// density), a lifting vehicle, an offset burn, two entries through NRLMSISE-00, a short time
+/// limit, and a TLE that cannot be parsed (non-finite at the start).
 fn problems() -> Vec<Problem> {
     let mut out = vec![common::p1(), common::p2(), common::p3()];
     for (k, base) in [common::p1(), common::p2(), common::p3()]
@@ -57,6 +60,18 @@ fn problems() -> Vec<Problem> {
     pointed.burns[0].pitch_rad = 10f64.to_radians();
     pointed.burns[0].yaw_rad = -5f64.to_radians();
     out.push(pointed);
+    // NRLMSISE-00 (needs latitude, longitude and the epoch of every lane), one shared model.
+    let msis = std::sync::Arc::new(Atmosphere::Nrlmsise00(Box::new(Nrlmsise00::new(
+        SpaceWeather::Constant {
+            f107_sfu: 150.0,
+            f107a_sfu: 150.0,
+            ap: 4.0,
+        },
+    ))));
+    for mut p in [common::p1(), common::p3()] {
+        p.environment.atmosphere = msis.clone();
+        out.push(p);
+    }
     let mut limited = common::p3();
     limited.tolerances.max_time_s = 150.0;
     out.push(limited);
