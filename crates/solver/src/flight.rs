@@ -237,7 +237,8 @@ impl Flight {
         {
             // Burn time from the rocket equation: t_b = (m0 Isp g0 / F)(1 − e^(−Δv/(Isp g0))).
             let ve = b.isp_s * dopri_g0();
-            let t_b = self.y[MASS] * ve / b.thrust_n * (1.0 - (-b.delta_v_m_s / ve).exp());
+            // A non-positive Δv (a dispersion can draw one) is no burn at all.
+            let t_b = self.y[MASS] * ve / b.thrust_n * (1.0 - (-b.delta_v_m_s / ve).exp()).max(0.0);
             self.burn_end_s = Some(self.t_s + t_b);
             self.node = self.node.with_burn(Some(b));
             self.need_k1 = true;
