@@ -361,7 +361,7 @@ impl Flight {
     }
 
     /// Reports a computed step: `y1`, `k7` and `aux1` at its end, the error norm, the dense
-    /// output, and the diagnostics and state at the step's midpoint (peaks). `probes` evaluate
+    /// output (built on demand: events and history rows only), and the diagnostics and state at the step's midpoint (peaks). `probes` evaluate
     /// single interpolated states (event location, time-history rows).
     #[allow(clippy::too_many_arguments)]
     pub fn on_step(
@@ -371,7 +371,7 @@ impl Flight {
         y1: &State,
         k7: &State,
         aux1: &Aux,
-        dense: &Dense,
+        dense: &dyn Fn() -> Dense,
         mid: (&State, &Aux),
         probes: &mut Probes<'_>,
     ) {
@@ -412,7 +412,7 @@ impl Flight {
         let mut first: Option<(Event, f64)> = None;
         for (&(event, a), &(_, b)) in g0[..n].iter().zip(g1[..n].iter()) {
             if a > 0.0 && b <= 0.0 {
-                let t = self.locate(event, dense, (a, plan.t1_s, b), probes);
+                let t = self.locate(event, &dense(), (a, plan.t1_s, b), probes);
                 if first.is_none_or(|(_, tf)| t < tf) {
                     first = Some((event, t));
                 }
@@ -455,7 +455,7 @@ impl Flight {
         y1: &State,
         k7: &State,
         aux1: &Aux,
-        dense: &Dense,
+        dense: &dyn Fn() -> Dense,
         mid: (&State, &Aux),
         probes: &mut Probes<'_>,
     ) {
@@ -493,6 +493,7 @@ impl Flight {
             self.peak_temperature_k = self.peak_temperature_k.max(peak(t0, tm, t1).min(cap));
         }
         if let Some(step) = self.controls.output_step_s {
+            let dense = dense();
             loop {
                 let t = self.next_output_index as f64 * step;
                 if t >= t1_s {

@@ -201,9 +201,26 @@ fn run_engine(
     });
     let idle_env = trees[0].env;
 
+    // Per-lane values kept between steps: the states, derivatives and times as columns (updated
+    // lane by lane after each step), and the right-hand-side parameters, gathered again only
+    // when a lane's node changes (refill, end, burn switch, melt switch).
+    let mut ys: [[f64; LANES]; STATE_LEN] = std::array::from_fn(|c| [IDLE_STATE[c]; LANES]);
+    let mut k1s: [[f64; LANES]; STATE_LEN] = [[0.0; LANES]; STATE_LEN];
+    let mut t0s: [f64; LANES] = [0.0; LANES];
+    let mut dirty = true;
+    let mut node_lanes = NodeLanes::gather(&[idle_node; LANES]);
+    let mut env_lanes = EnvironmentLanes::gather(&[idle_env; LANES]);
+    let mut atol: StateLanes = [F64s::ONE; STATE_LEN];
+    let mut rtol = F64s::splat(1e-6);
+    let put = |cols: &mut [[f64; LANES]; STATE_LEN], i: usize, v: &State| {
+        for c in 0..STATE_LEN {
+            cols[c][i] = v[c];
+        }
+    };
+
     loop {
         // Refill idle slots from the queue; flights that end at their start finish at once.
-        for slot in slots.iter_mut() {
+        for (i, slot) in slots.iter_mut().enumerate() {
             while slot.is_none() {
                 let Some((sample, item)) = queue.pop_front() else {
                     break;
@@ -214,6 +231,9 @@ fn run_engine(
                     stats.flights += 1;
                     queue.extend(children.into_iter().map(|c| (sample, c)));
                 } else {
+                    put(&mut ys, i, &flight.y);
+                    t0s[i] = flight.t_s;
+                    dirty = true;
                     *slot = Some(Slot {
                         sample,
                         item,
@@ -226,17 +246,34 @@ fn run_engine(
             break;
         }
 
-        // Gather the batch.
-        let nodes: [NodeModel; LANES] =
-            std::array::from_fn(|i| slots[i].as_ref().map_or(idle_node, |s| s.flight.node));
-        let envs: [ModelEnvironment; LANES] =
-            std::array::from_fn(|i| slots[i].as_ref().map_or(idle_env, |s| trees[s.sample].env));
-        let node_lanes = NodeLanes::gather(&nodes);
-        let env_lanes = EnvironmentLanes::gather(&envs);
-        let t0_arr: [f64; LANES] =
-            std::array::from_fn(|i| slots[i].as_ref().map_or(0.0, |s| s.flight.t_s));
-        let t0 = F64s::from(t0_arr);
-        let y0 = gather_state(&slots, &|s| s.flight.y, &IDLE_STATE);
+        // The batch: parameters when a node changed, states from the columns.
+        if dirty {
+            let nodes: [NodeModel; LANES] =
+                std::array::from_fn(|i| slots[i].as_ref().map_or(idle_node, |s| s.flight.node));
+            let envs: [ModelEnvironment; LANES] = std::array::from_fn(|i| {
+                slots[i].as_ref().map_or(idle_env, |s| trees[s.sample].env)
+            });
+            node_lanes = NodeLanes::gather(&nodes);
+            env_lanes = EnvironmentLanes::gather(&envs);
+            atol = gather_state(
+                &slots,
+                &|s| {
+                    absolute_tolerances(
+                        s.flight.controls.tolerances.absolute_position_m,
+                        &s.flight.node,
+                    )
+                },
+                &[1.0; STATE_LEN],
+            );
+            rtol = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
+                slots[i]
+                    .as_ref()
+                    .map_or(1e-6, |s| s.flight.controls.tolerances.relative)
+            }));
+            dirty = false;
+        }
+        let t0 = F64s::from(t0s);
+        let y0: StateLanes = ys.map(F64s::from);
 
         // Fresh derivatives where a flight started or an event changed the state.
         if slots.iter().flatten().any(|s| s.flight.need_k1) {
@@ -250,10 +287,11 @@ fn run_engine(
                     s.flight.k1 = std::array::from_fn(|c| k_arr[c][i]);
                     s.flight.aux = AuxLanes::lane(&aux_arr, i);
                     s.flight.need_k1 = false;
+                    put(&mut k1s, i, &s.flight.k1);
                 }
             }
         }
-        let k1 = gather_state(&slots, &|s| s.flight.k1, &[0.0; STATE_LEN]);
+        let k1: StateLanes = k1s.map(F64s::from);
         let plans: [Option<crate::flight::StepPlan>; LANES] =
             std::array::from_fn(|i| slots[i].as_ref().map(|s| s.flight.plan()));
         let h = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
@@ -261,21 +299,6 @@ fn run_engine(
         }));
         let t1 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
             plans[i].map_or(1.0, |p| p.t1_s)
-        }));
-        let atol = gather_state(
-            &slots,
-            &|s| {
-                absolute_tolerances(
-                    s.flight.controls.tolerances.absolute_position_m,
-                    &s.flight.node,
-                )
-            },
-            &[1.0; STATE_LEN],
-        );
-        let rtol = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
-            slots[i]
-                .as_ref()
-                .map_or(1e-6, |s| s.flight.controls.tolerances.relative)
         }));
 
         let (y7, k7, aux7, err_lanes, hd) = dopri_step(
@@ -311,11 +334,12 @@ fn run_engine(
             stats.lane_steps += 1;
             let lane =
                 |a: &[[f64; LANES]; STATE_LEN]| -> State { std::array::from_fn(|c| a[c][i]) };
-            let (y1, k7i, hdi, ymid) = (lane(&y7a), lane(&k7a), lane(&hda), lane(&ymida));
+            let (y1, k7i, ymid) = (lane(&y7a), lane(&k7a), lane(&ymida));
             let aux1 = AuxLanes::lane(&aux7a, i);
             let auxmid = AuxLanes::lane(&auxmida, i);
             let (y0i, k1i) = (s.flight.y, s.flight.k1);
-            let dense = Dense::new(s.flight.t_s, plan.h_s, &y0i, &y1, &k1i, &k7i, &hdi);
+            let t0i = s.flight.t_s;
+            let dense = || Dense::new(t0i, plan.h_s, &y0i, &y1, &k1i, &k7i, &lane(&hda));
             let node = s.flight.node;
             let env = trees[s.sample].env;
             let atm = &atmosphere;
@@ -337,7 +361,17 @@ fn run_engine(
                 (&ymid, &auxmid),
                 &mut probes,
             );
+            if s.flight.node != node {
+                dirty = true;
+            }
+            put(&mut ys, i, &s.flight.y);
+            put(&mut k1s, i, &s.flight.k1);
+            t0s[i] = s.flight.t_s;
             if s.flight.fate.is_some() {
+                put(&mut ys, i, &IDLE_STATE);
+                put(&mut k1s, i, &[0.0; STATE_LEN]);
+                t0s[i] = 0.0;
+                dirty = true;
                 let Some(done) = slot.take() else { continue };
                 let children = trees[done.sample].finish(&done.item, done.flight);
                 stats.flights += 1;

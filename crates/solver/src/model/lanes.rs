@@ -6,6 +6,9 @@
 use reentry_atmosphere::{Atmosphere, AtmospherePointLanes};
 use reentry_lanes::{F64s, LANES, Mask, mask_from_bools, math, select};
 use reentry_physics::aero::lanes::{bridge_weight, continuum_drag_coefficient, knudsen, mach};
+use reentry_physics::aero::{
+    CONTINUUM_KNUDSEN as KNUDSEN_CONTINUUM, FREE_MOLECULAR_KNUDSEN as KNUDSEN_FREE_MOLECULAR,
+};
 use reentry_physics::earth::GravityModel;
 use reentry_physics::earth::lanes::{GeodeticLanes, geodetic_from_ecef, gravity_m_s2};
 use reentry_physics::earth::{ECCENTRICITY_SQUARED, EQUATORIAL_RADIUS_M};
@@ -245,7 +248,15 @@ pub fn rhs(
 
     let mach = mach(speed_m_s, air.temperature_k);
     let knudsen = knudsen(air.mean_free_path_m, length_m);
-    let weight = bridge_weight(knudsen);
+    // w(Kn) is exactly 0 in continuum and 1 in free-molecular flow: skip its log10 and sine when
+    // every lane is in one of them (most of a fragment's flight below ~70 km is continuum).
+    let weight = if !knudsen.simd_gt(F64s::splat(KNUDSEN_CONTINUUM)).any() {
+        zero
+    } else if !knudsen.simd_lt(F64s::splat(KNUDSEN_FREE_MOLECULAR)).any() {
+        F64s::ONE
+    } else {
+        bridge_weight(knudsen)
+    };
     let continuum = continuum_drag_coefficient(mach);
     let bridged = continuum
         + (F64s::splat(reentry_physics::aero::FREE_MOLECULAR_DRAG_COEFFICIENT) - continuum)

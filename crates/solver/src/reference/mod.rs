@@ -105,6 +105,7 @@ pub fn fly_with(
         let (y1, k7, aux1, err, hd) =
             dopri_step(&mut f, t0, plan.t1_s, plan.h_s, &y0, &k1, &atol, rtol);
         let dense = Dense::new(t0, plan.h_s, &y0, &y1, &k1, &k7, &hd);
+        let dense_at = || dense;
         let (y_mid, aux_mid) = if plan.forced || err <= 1.0 {
             let t_mid = t0 + 0.5 * plan.h_s;
             let y_mid = dense.at(t_mid);
@@ -123,7 +124,7 @@ pub fn fly_with(
             &y1,
             &k7,
             &aux1,
-            &dense,
+            &dense_at,
             (&y_mid, &aux_mid),
             &mut probes,
         );
