@@ -84,15 +84,18 @@ pub fn cases(options: &ValidationOptions) -> Vec<CaseResult> {
         match reentry_scenario::load_str(Path::new(PROGRESS_SCENARIO_PATH), PROGRESS_SCENARIO) {
             Ok(s) => s,
             Err(error) => {
-                return vec![CaseResult::new(
-                    case,
-                    format!("scenario loads ({error})"),
-                    Criterion::Absolute {
-                        expected: 1.0,
-                        tolerance: 0.0,
-                    },
-                    0.0,
-                )];
+                return vec![
+                    CaseResult::new(
+                        case,
+                        format!("scenario loads ({error})"),
+                        Criterion::Absolute {
+                            expected: 1.0,
+                            tolerance: 0.0,
+                        },
+                        0.0,
+                    ),
+                    atv_case(),
+                ];
             }
         };
     let plan = RunPlan {
@@ -119,15 +122,18 @@ pub fn cases(options: &ValidationOptions) -> Vec<CaseResult> {
     ) {
         Ok(s) => s,
         Err(error) => {
-            return vec![CaseResult::new(
-                case,
-                format!("Monte Carlo runs ({error})"),
-                Criterion::Absolute {
-                    expected: 1.0,
-                    tolerance: 0.0,
-                },
-                0.0,
-            )];
+            return vec![
+                CaseResult::new(
+                    case,
+                    format!("Monte Carlo runs ({error})"),
+                    Criterion::Absolute {
+                        expected: 1.0,
+                        tolerance: 0.0,
+                    },
+                    0.0,
+                ),
+                atv_case(),
+            ];
         }
     };
     let burn_start_s = scenario
