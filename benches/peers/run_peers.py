@@ -4,7 +4,10 @@ the `canonical` example of reentry-benches) and with scipy solve_ivp and heyoka,
 checks that the answers agree, and writes the table of throughputs, errors and ratios into the
 "Peers" section of docs/performance.md (between its peers:begin/peers:end markers).
 
-    python3 benches/peers/run_peers.py [--samples 256] [--no-build] [--no-write]
+    python3 benches/peers/run_peers.py [--samples 256] [--no-build] [--no-write] [--avx512]
+
+--avx512 adds ours from the AVX-512 opt-in build (target/v4, RUSTFLAGS="-C target-cpu=x86-64-v4")
+at the default tolerance.
 
 Creates benches/peers/.venv (pip install scipy heyoka numpy) on first use and re-runs itself
 inside it. Exit status 1 when an agreement check fails.
@@ -61,8 +64,8 @@ def ensure_venv():
     os.execv(str(python), [str(python), str(pathlib.Path(__file__).resolve())] + sys.argv[1:])
 
 
-def run_ours(samples, rtol, repeats):
-    exe = ROOT / "target" / "release" / "examples" / "canonical"
+def run_ours(samples, rtol, repeats, target_dir="target"):
+    exe = ROOT / target_dir / "release" / "examples" / "canonical"
     out = subprocess.run([str(exe), "--samples", str(samples), "--repeats", str(repeats), "--rtol", str(rtol)],
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out)
@@ -105,11 +108,15 @@ def main():
     parser.add_argument("--repeats", type=int, default=5, help="timed runs (best counts)")
     parser.add_argument("--no-build", action="store_true", help="use the existing example binary")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
+    parser.add_argument("--avx512", action="store_true", help="also ours from the x86-64-v4 build in target/v4")
     args = parser.parse_args()
 
     if not args.no_build:
-        subprocess.run(["cargo", "build", "--release", "-q", "-p", "reentry-benches", "--example", "canonical"],
-                       cwd=ROOT, check=True)
+        build = ["cargo", "build", "--release", "-q", "-p", "reentry-benches", "--example", "canonical"]
+        subprocess.run(build, cwd=ROOT, check=True)
+        if args.avx512:
+            env = dict(os.environ, CARGO_TARGET_DIR=str(ROOT / "target" / "v4"), RUSTFLAGS="-C target-cpu=x86-64-v4")
+            subprocess.run(build, cwd=ROOT, check=True, env=env)
     failures = []
 
     # Tight solutions.
@@ -143,6 +150,14 @@ def main():
             if end["fate"] != "demised" or not (e["time_s"] <= AGREEMENT_TIME_S and e["position_m"] <= AGREEMENT_POSITION_M and e["altitude_m"] <= AGREEMENT_ALTITUDE_M):
                 failures.append(f"ours ({kernel}, rtol {rtol:g}) disagrees: {end['fate']}, {e}")
             rows.append(("reentry", f"{kernel} ({d['simd']})", rtol, d[kernel]["trajectories_per_s"], e))
+    if args.avx512:
+        d = run_ours(args.samples, 1e-8, args.repeats, target_dir="target/v4")
+        for kernel in ("lanes", "reference"):
+            end = d[kernel]["end"]
+            e = errors(end["end_time_s"], end["end_position_ecef_m"], end["demise_altitude_m"] or math.nan, tight)
+            if end["fate"] != "demised" or not (e["time_s"] <= AGREEMENT_TIME_S and e["position_m"] <= AGREEMENT_POSITION_M and e["altitude_m"] <= AGREEMENT_ALTITUDE_M):
+                failures.append(f"ours ({kernel}, {d['simd']}) disagrees: {end['fate']}, {e}")
+            rows.append(("reentry", f"{kernel} ({d['simd']})", 1e-8, d[kernel]["trajectories_per_s"], e))
 
     # heyoka batch (recommended SIMD width) and scalar.
     width = hy.recommended_simd_size()
@@ -177,6 +192,7 @@ def main():
     # Ratios.
     ours_default = next(r for r in rows if r[0] == "reentry" and r[1].startswith("lanes") and r[2] == 1e-8)
     ours_reference = next(r for r in rows if r[0] == "reentry" and r[1].startswith("reference") and r[2] == 1e-8)
+    ours_v4 = [r for r in rows if r[0] == "reentry" and r[1].endswith("(avx512)")]
     heyoka_rows = [r for r in rows if r[0] == "heyoka" and r[1].startswith("batch")]
     # Equal accuracy: the loosest heyoka tolerance at least as accurate as ours (end position).
     as_accurate = [r for r in heyoka_rows if r[4]["position_m"] <= ours_default[4]["position_m"]]
@@ -187,6 +203,9 @@ def main():
         f"lanes / heyoka batch at equal accuracy (tol {heyoka_equal[2]:g})": ours_default[3] / heyoka_equal[3],
         "lanes / scipy RK45 (same rtol 1e-8)": ours_default[3] / scipy_same[3],
     }
+    if len(ours_v4) == 2:
+        ratios["AVX-512 build: lanes / reference"] = ours_v4[0][3] / ours_v4[1][3]
+        ratios["AVX-512 build: lanes / heyoka batch at equal accuracy"] = ours_v4[0][3] / heyoka_equal[3]
 
     lines = [BEGIN, ""]
     lines.append(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}, one thread, "
