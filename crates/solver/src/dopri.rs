@@ -77,3 +77,15 @@ pub fn step_factor(err: f64) -> f64 {
     }
     (SAFETY * err.powf(-0.2)).clamp(MIN_FACTOR, MAX_FACTOR)
 }
+
+/// [`step_factor`] for lanes (the same formula; `wide`'s pow instead of libm's, so equal to
+/// within a few ulp).
+pub fn step_factor_lanes(err: reentry_lanes::F64s) -> reentry_lanes::F64s {
+    use reentry_lanes::{F64s, math, select};
+    let factor = (F64s::splat(SAFETY) * math::pow(err, F64s::splat(-0.2)))
+        .max(F64s::splat(MIN_FACTOR))
+        .min(F64s::splat(MAX_FACTOR));
+    // err = 0 allows the largest step; a NaN error the smallest.
+    let factor = select(err.simd_le(F64s::ZERO), F64s::splat(MAX_FACTOR), factor);
+    select(err.simd_eq(err), factor, F64s::splat(MIN_FACTOR))
+}

@@ -69,9 +69,6 @@ pub struct Probes<'a> {
     pub aux: &'a mut dyn FnMut(f64, &State) -> Aux,
 }
 
-/// Most event functions watched at once (ground, break-up, demise, melt onset and releases).
-const MAX_EVENTS: usize = 32;
-
 /// What ends or interrupts a flight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Event {
@@ -276,37 +273,34 @@ impl Flight {
         }
     }
 
-    /// Event functions g (crossing when g goes from > 0 to ≤ 0), into `out`; returns how many.
-    fn event_values(
+    /// The events whose function g goes from > 0 at the step start (y0, altitude h0) to ≤ 0 at
+    /// its end (y1, h1), with both values; the rest are not looked at further.
+    fn crossings(
         &self,
-        y: &State,
-        altitude_m: f64,
-        out: &mut [(Event, f64); MAX_EVENTS],
-    ) -> usize {
-        let mut n = 0;
-        let mut push = |e: Event, g: f64| {
-            if n < MAX_EVENTS {
-                out[n] = (e, g);
-                n += 1;
+        (y0, h0): (&State, f64),
+        (y1, h1): (&State, f64),
+        found: &mut dyn FnMut(Event, f64, f64),
+    ) {
+        let mut check = |e: Event, a: f64, b: f64| {
+            if a > 0.0 && b <= 0.0 {
+                found(e, a, b);
             }
         };
-        push(Event::Ground, altitude_m);
-        if let Some(b) = self.controls.breakup_altitude_m {
-            push(Event::BreakUp, altitude_m - b);
+        check(Event::Ground, h0, h1);
+        if let Some(alt) = self.controls.breakup_altitude_m {
+            check(Event::BreakUp, h0 - alt, h1 - alt);
         }
         if self.node.is_fragment {
-            push(Event::Demise, y[MASS] - self.node.demise_mass_kg);
-            push(
-                Event::MeltOnset,
-                self.node.melt_temperature_k - y[TEMPERATURE],
-            );
+            let m = self.node.demise_mass_kg;
+            check(Event::Demise, y0[MASS] - m, y1[MASS] - m);
+            let tm = self.node.melt_temperature_k;
+            check(Event::MeltOnset, tm - y0[TEMPERATURE], tm - y1[TEMPERATURE]);
         }
         for (i, &(_, alt)) in self.controls.releases.iter().enumerate() {
             if !self.released[i] {
-                push(Event::Release(i), altitude_m - alt);
+                check(Event::Release(i), h0 - alt, h1 - alt);
             }
         }
-        n
     }
 
     fn event_value(&self, event: Event, t_s: f64, y: &State, probes: &mut Probes<'_>) -> f64 {
@@ -360,14 +354,15 @@ impl Flight {
         b
     }
 
-    /// Reports a computed step: `y1`, `k7` and `aux1` at its end, the error norm, the dense
+    /// Reports a computed step: `y1`, `k7` and `aux1` at its end, the error norm with the
+    /// step-size factor the controller derives from it ([`dopri::step_factor`]), the dense
     /// output (built on demand: events and history rows only), and the diagnostics and state at the step's midpoint (peaks). `probes` evaluate
     /// single interpolated states (event location, time-history rows).
     #[allow(clippy::too_many_arguments)]
     pub fn on_step(
         &mut self,
         plan: StepPlan,
-        err: f64,
+        (err, factor): (f64, f64),
         y1: &State,
         k7: &State,
         aux1: &Aux,
@@ -397,22 +392,25 @@ impl Flight {
             return;
         }
         if !finite || err > 1.0 {
-            self.h_s = plan.h_s * dopri::step_factor(err).min(1.0);
+            self.h_s = plan.h_s * factor.min(1.0);
             if self.h_s < dopri::MIN_STEP_S || !self.h_s.is_finite() {
                 self.fate = Some(Fate::NonFinite);
             }
             return;
         }
-        let h_next = plan.h_s * dopri::step_factor(err);
+        let h_next = plan.h_s * factor;
         // Events: the earliest crossing in this step.
-        let mut g0 = [(Event::Ground, 0.0); MAX_EVENTS];
-        let mut g1 = [(Event::Ground, 0.0); MAX_EVENTS];
-        let n = self.event_values(&self.y, self.aux.altitude_m, &mut g0);
-        self.event_values(y1, aux1.altitude_m, &mut g1);
+        let mut crossed: Vec<(Event, f64, f64)> = Vec::new();
+        self.crossings(
+            (&self.y, self.aux.altitude_m),
+            (y1, aux1.altitude_m),
+            &mut |e, a, b| crossed.push((e, a, b)),
+        );
         let mut first: Option<(Event, f64)> = None;
-        for (&(event, a), &(_, b)) in g0[..n].iter().zip(g1[..n].iter()) {
-            if a > 0.0 && b <= 0.0 {
-                let t = self.locate(event, &dense(), (a, plan.t1_s, b), probes);
+        if !crossed.is_empty() {
+            let dense = dense();
+            for (event, a, b) in crossed {
+                let t = self.locate(event, &dense, (a, plan.t1_s, b), probes);
                 if first.is_none_or(|(_, tf)| t < tf) {
                     first = Some((event, t));
                 }

@@ -310,6 +310,7 @@ fn run_engine(
             rtol,
         );
         let err = err_lanes.to_array();
+        let factor = crate::dopri::step_factor_lanes(err_lanes).to_array();
 
         // Midpoint of the dense output (peaks), all lanes at once:
         // y(½) = r0 + ½ (r1 + ½ (r2 + ½ (r3 + ½ r4))).
@@ -353,7 +354,7 @@ fn run_engine(
             };
             s.flight.on_step(
                 plan,
-                err[i],
+                (err[i], factor[i]),
                 &y1,
                 &k7i,
                 &aux1,

@@ -70,6 +70,8 @@ pub struct NodeLanes {
     pub any_thrust: bool,
     /// Any lane with lift.
     pub any_lift: bool,
+    /// Every lane hollow (fixed geometry: the size-scale cube root is skipped, values unchanged).
+    pub all_hollow: bool,
 }
 
 impl NodeLanes {
@@ -108,6 +110,7 @@ impl NodeLanes {
             yaw_rad: f(|n| n.yaw_rad),
             any_thrust: nodes.iter().any(|n| n.thrust_n > 0.0),
             any_lift: nodes.iter().any(|n| n.lift_to_drag != 0.0),
+            all_hollow: nodes.iter().all(|n| n.hollow),
         }
     }
 }
@@ -235,11 +238,15 @@ pub fn rhs(
     let density_kg_m3 = air.density_kg_m3 * env.density_scale;
     let speed_m_s = math::sqrt(vx * vx + vy * vy + vz * vz);
 
-    let size = select(
-        node.hollow,
-        F64s::ONE,
-        math::cbrt(mass_kg / node.reference_mass_kg),
-    );
+    let size = if node.all_hollow {
+        F64s::ONE
+    } else {
+        select(
+            node.hollow,
+            F64s::ONE,
+            math::cbrt(mass_kg / node.reference_mass_kg),
+        )
+    };
     let size2 = size * size;
     let area_m2 = node.reference_area_m2 * size2;
     let surface_m2 = node.surface_m2 * size2;

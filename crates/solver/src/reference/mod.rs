@@ -120,7 +120,7 @@ pub fn fly_with(
         };
         flight.on_step(
             plan,
-            err,
+            (err, crate::dopri::step_factor(err)),
             &y1,
             &k7,
             &aux1,
