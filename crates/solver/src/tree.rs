@@ -170,10 +170,17 @@ impl<'p> SampleTree<'p> {
             peak_deceleration_g: flight.peak_deceleration_g,
         });
         if self.output_step_s.is_some() {
+            // Diagnostics of history rows from the reference kernel, whichever path flew the
+            // node (the lanes kernel skips what no lane of its batch needs).
+            let atmosphere = &self.problem.environment.atmosphere;
             self.rows[slot(item.node)] = flight
                 .rows
                 .iter()
-                .map(|(t, y, aux)| trajectory_point(item.node, *t, y, aux, is_fragment))
+                .map(|(t, y, _)| {
+                    let aux =
+                        crate::model::reference::rhs(*t, y, &flight.node, &self.env, atmosphere).1;
+                    trajectory_point(item.node, *t, y, &aux, is_fragment)
+                })
                 .collect();
         }
         let mut children = Vec::new();

@@ -101,8 +101,8 @@ pub fn solve_problems_with_stats(
 /// (t0, y0) with k1 = f(t0, y0) to t1 = t0 + h (`times` = (t0, t1, h), per lane). Returns (y1,
 /// k7, diagnostics at y1, error norm, h·Σ d_i k_i); the error norm is the RMS over the state of
 /// h·Σ e_i k_i / (atol + rtol·max(|y0|, |y1|)).
-pub fn dopri_step(
-    f: &dyn Fn(F64s, &StateLanes) -> (StateLanes, AuxLanes),
+pub fn dopri_step<F: Fn(F64s, &StateLanes) -> (StateLanes, AuxLanes)>(
+    f: &F,
     (t0, t1, h): (F64s, F64s, F64s),
     y0: &StateLanes,
     k1: &StateLanes,

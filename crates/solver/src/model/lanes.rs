@@ -72,6 +72,12 @@ pub struct NodeLanes {
     pub any_lift: bool,
     /// Every lane hollow (fixed geometry: the size-scale cube root is skipped, values unchanged).
     pub all_hollow: bool,
+    /// Any fragment lane. Without one the batch has no heat balance: the heat flux, needed only
+    /// by fragments' derivatives and peaks, reads 0 in the diagnostics (history rows recompute
+    /// their diagnostics in the reference kernel).
+    pub any_fragment: bool,
+    /// Any lane with the bridged drag coefficient (else the C_D table is skipped).
+    pub any_bridged: bool,
 }
 
 impl NodeLanes {
@@ -111,6 +117,8 @@ impl NodeLanes {
             any_thrust: nodes.iter().any(|n| n.thrust_n > 0.0),
             any_lift: nodes.iter().any(|n| n.lift_to_drag != 0.0),
             all_hollow: nodes.iter().all(|n| n.hollow),
+            any_fragment: nodes.iter().any(|n| n.is_fragment),
+            any_bridged: nodes.iter().any(|n| n.fixed_drag_coefficient.is_nan()),
         }
     }
 }
@@ -257,17 +265,23 @@ pub fn rhs(
     let knudsen = knudsen(air.mean_free_path_m, length_m);
     // w(Kn) is exactly 0 in continuum and 1 in free-molecular flow: skip its log10 and sine when
     // every lane is in one of them (most of a fragment's flight below ~70 km is continuum).
-    let weight = if !knudsen.simd_gt(F64s::splat(KNUDSEN_CONTINUUM)).any() {
+    let weight = if !(node.any_fragment || node.any_bridged)
+        || !knudsen.simd_gt(F64s::splat(KNUDSEN_CONTINUUM)).any()
+    {
         zero
     } else if !knudsen.simd_lt(F64s::splat(KNUDSEN_FREE_MOLECULAR)).any() {
         F64s::ONE
     } else {
         bridge_weight(knudsen)
     };
-    let continuum = continuum_drag_coefficient(mach);
-    let bridged = continuum
-        + (F64s::splat(reentry_physics::aero::FREE_MOLECULAR_DRAG_COEFFICIENT) - continuum)
-            * weight;
+    let bridged = if node.any_bridged {
+        let continuum = continuum_drag_coefficient(mach);
+        continuum
+            + (F64s::splat(reentry_physics::aero::FREE_MOLECULAR_DRAG_COEFFICIENT) - continuum)
+                * weight
+    } else {
+        zero
+    };
     let drag_coefficient = select(
         node.has_fixed_drag_coefficient,
         node.fixed_drag_coefficient,
@@ -315,25 +329,30 @@ pub fn rhs(
         dm -= select(on, node.mass_flow_kg_s, zero);
     }
 
-    let heat_flux_w_m2 =
-        stagnation_heat_flux_w_m2(env.heating, density_kg_m3, speed_m_s, nose_radius_m);
-    // F = F_c + (F_fm − F_c) w(Kn) (heating::lanes::surface_average_factor), reusing w.
-    let surface_factor = F64s::splat(CONTINUUM_SURFACE_AVERAGE_FACTOR)
-        + F64s::splat(FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR)
-            * weight;
-    let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
-    let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
-    let melting = temperature_k.simd_ge(node.melt_switch_temperature_k) & q_net_w.simd_gt(zero);
-    let dm_melt = select(
-        node.is_fragment & melting,
-        -q_net_w / node.heat_of_fusion_j_kg,
-        zero,
-    );
-    let dtemp = select(
-        node.is_fragment & !melting,
-        q_net_w / (mass_kg * node.specific_heat_j_kg_k),
-        zero,
-    );
+    let (heat_flux_w_m2, dm_melt, dtemp) = if node.any_fragment {
+        let heat_flux_w_m2 =
+            stagnation_heat_flux_w_m2(env.heating, density_kg_m3, speed_m_s, nose_radius_m);
+        // F = F_c + (F_fm − F_c) w(Kn) (heating::lanes::surface_average_factor), reusing w.
+        let surface_factor = F64s::splat(CONTINUUM_SURFACE_AVERAGE_FACTOR)
+            + F64s::splat(FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR)
+                * weight;
+        let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
+        let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
+        let melting = temperature_k.simd_ge(node.melt_switch_temperature_k) & q_net_w.simd_gt(zero);
+        let dm_melt = select(
+            node.is_fragment & melting,
+            -q_net_w / node.heat_of_fusion_j_kg,
+            zero,
+        );
+        let dtemp = select(
+            node.is_fragment & !melting,
+            q_net_w / (mass_kg * node.specific_heat_j_kg_k),
+            zero,
+        );
+        (heat_flux_w_m2, dm_melt, dtemp)
+    } else {
+        (zero, zero, zero)
+    };
     dm += dm_melt;
 
     (
