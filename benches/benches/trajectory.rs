@@ -21,12 +21,14 @@ use reentry_atmosphere::{Atmosphere, Epoch};
 use reentry_physics::aero::Shape;
 use reentry_physics::thermal::Material;
 use reentry_solver::{
-    EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Kernel, Parent,
-    Problem, Tolerances, Vehicle, lanes, reference, solve_batch,
+    Burn, EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Kernel,
+    Parent, Problem, Tolerances, Vehicle, lanes, reference, solve_batch,
 };
 
-/// Entries in the workload.
+/// Entries in the first workload.
 const ENTRIES: usize = 32;
+/// Deorbits in the second workload.
+const DEORBITS: usize = 16;
 
 /// PHYSICS.md §5 rows used here.
 fn material(id: &str, rho: f64, cp: f64, tm: f64, hf: f64, eps: f64) -> Material {
@@ -122,6 +124,32 @@ fn entry(k: usize, atmosphere: &Arc<Atmosphere>) -> Problem {
     }
 }
 
+/// Solver case p4 (reference/solver-cases/p4-tle-deorbit.toml): the ISS TLE, a 3 h coast, a
+/// 110 m/s retrograde burn (start moved by `k` s), entry, break-up at 78 km, two children. The
+/// orbit phase, where only vehicles fly, dominates its steps.
+fn deorbit(k: usize, atmosphere: &Arc<Atmosphere>) -> Problem {
+    let mut p = entry(0, atmosphere);
+    p.epoch = Epoch::parse_rfc3339("2026-03-16T13:24:00Z").expect("epoch");
+    p.initial = InitialState::Tle {
+        line1: "1 25544U 98067A   26076.83874734  .00009567  00000+0  18567-3 0  9991".into(),
+        line2: "2 25544  51.6336  32.0723 0006231 202.9067 157.1644 15.48349303557590".into(),
+    };
+    p.burns = vec![Burn {
+        start_s: 11_490.0 + k as f64,
+        delta_v_m_s: 110.0,
+        thrust_n: 2950.0,
+        isp_s: 302.0,
+        pitch_rad: 0.0,
+        yaw_rad: 0.0,
+    }];
+    if let Some(v) = p.vehicle.as_mut() {
+        v.mass_kg = 5800.0;
+        v.reference_area_m2 = 15.0;
+    }
+    p.fragments.truncate(1);
+    p
+}
+
 fn bench_trajectory(c: &mut Criterion) {
     let atmosphere = Arc::new(Atmosphere::Us76);
     let problems: Vec<Problem> = (0..ENTRIES).map(|k| entry(k, &atmosphere)).collect();
@@ -157,12 +185,32 @@ fn bench_trajectory(c: &mut Criterion) {
         b.iter(|| solve_batch(black_box(&problems), Kernel::Lanes))
     });
     group.finish();
+
+    let deorbits: Vec<Problem> = (0..DEORBITS).map(|k| deorbit(k, &atmosphere)).collect();
+    let mut group = c.benchmark_group("trajectory/deorbit-flights");
+    group.throughput(Throughput::Elements((DEORBITS * 2) as u64));
+    group.sample_size(10);
+    group.bench_function("reference", |b| {
+        b.iter(|| solve_batch(black_box(&deorbits), Kernel::Reference))
+    });
+    group.bench_function("lanes", |b| {
+        b.iter(|| solve_batch(black_box(&deorbits), Kernel::Lanes))
+    });
+    group.finish();
 }
 
-/// Interleaved reference/lanes runs; the fastest of `runs` of each.
+/// Interleaved reference/lanes runs of both workloads; the fastest of `runs` of each.
 fn min_of(runs: usize) {
     let atmosphere = Arc::new(Atmosphere::Us76);
-    let problems: Vec<Problem> = (0..ENTRIES).map(|k| entry(k, &atmosphere)).collect();
+    let entries: Vec<Problem> = (0..ENTRIES).map(|k| entry(k, &atmosphere)).collect();
+    let deorbits: Vec<Problem> = (0..DEORBITS).map(|k| deorbit(k, &atmosphere)).collect();
+    println!("entries (p3-like, {} flights):", ENTRIES * 4);
+    min_of_workload(runs, &entries, (ENTRIES * 4) as f64);
+    println!("deorbits (p4-like, {} flights):", DEORBITS * 2);
+    min_of_workload(runs, &deorbits, (DEORBITS * 2) as f64);
+}
+
+fn min_of_workload(runs: usize, problems: &[Problem], flights: f64) {
     let reference_steps: u64 = problems
         .iter()
         .map(|p| reference::solve_with_steps(p, None).1)
@@ -173,13 +221,12 @@ fn min_of(runs: usize) {
     let (mut best_reference, mut best_lanes) = (f64::INFINITY, f64::INFINITY);
     for _ in 0..runs {
         let t = std::time::Instant::now();
-        black_box(solve_batch(black_box(&problems), Kernel::Reference));
+        black_box(solve_batch(black_box(problems), Kernel::Reference));
         best_reference = best_reference.min(t.elapsed().as_secs_f64());
         let t = std::time::Instant::now();
-        black_box(solve_batch(black_box(&problems), Kernel::Lanes));
+        black_box(solve_batch(black_box(problems), Kernel::Lanes));
         best_lanes = best_lanes.min(t.elapsed().as_secs_f64());
     }
-    let flights = (ENTRIES * 4) as f64;
     for (name, t, steps) in [
         ("reference", best_reference, reference_steps),
         ("lanes", best_lanes, lane_steps),
