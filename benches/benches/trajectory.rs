@@ -158,7 +158,7 @@ fn bench_trajectory(c: &mut Criterion) {
         .iter()
         .map(|p| reference::solve_with_steps(p, None).1)
         .sum();
-    let lane_steps = lanes::solve_problems_with_stats(problems, None)
+    let lane_steps = lanes::solve_problems_with_stats(&problems, None)
         .1
         .lane_steps;
     eprintln!("attempted steps: reference {reference_steps}, lanes {lane_steps}");
