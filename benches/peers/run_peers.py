@@ -106,6 +106,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=256, help="trajectories per timed run")
     parser.add_argument("--repeats", type=int, default=5, help="timed runs (best counts)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of all solvers, one after the other (best counts)")
     parser.add_argument("--no-build", action="store_true", help="use the existing example binary")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     parser.add_argument("--avx512", action="store_true", help="also ours from the x86-64-v4 build in target/v4")
@@ -133,61 +134,73 @@ def main():
     if hfate != "demised" or tight_gap["time_s"] > TIGHT_AGREEMENT_TIME_S or tight_gap["position_m"] > TIGHT_AGREEMENT_POSITION_M:
         failures.append(f"tight solutions disagree: heyoka {hfate}, {tight_gap}")
 
-    rows = []  # (solver, mode, tolerance, trajectories/s, errors)
-
-    # Ours.
-    ours = {}
-    for rtol in OUR_TOLERANCES:
-        d = run_ours(args.samples, rtol, args.repeats)
-        ours[rtol] = d
-        r0 = model.entry_state()
-        gap = distance(d["initial_position_ecef_m"], r0[0]) + distance(d["initial_velocity_ecef_m_s"], r0[1])
-        if gap > 1e-6:
-            failures.append(f"initial states differ by {gap:.3g} (m + m/s)")
-        for kernel in ("lanes", "reference"):
-            end = d[kernel]["end"]
-            e = errors(end["end_time_s"], end["end_position_ecef_m"], end["demise_altitude_m"] or math.nan, tight)
-            if end["fate"] != "demised" or not (e["time_s"] <= AGREEMENT_TIME_S and e["position_m"] <= AGREEMENT_POSITION_M and e["altitude_m"] <= AGREEMENT_ALTITUDE_M):
-                failures.append(f"ours ({kernel}, rtol {rtol:g}) disagrees: {end['fate']}, {e}")
-            rows.append(("reentry", f"{kernel} ({d['simd']})", rtol, d[kernel]["trajectories_per_s"], e))
-    if args.avx512:
-        d = run_ours(args.samples, 1e-8, args.repeats, target_dir="target/v4")
-        for kernel in ("lanes", "reference"):
-            end = d[kernel]["end"]
-            e = errors(end["end_time_s"], end["end_position_ecef_m"], end["demise_altitude_m"] or math.nan, tight)
-            if end["fate"] != "demised" or not (e["time_s"] <= AGREEMENT_TIME_S and e["position_m"] <= AGREEMENT_POSITION_M and e["altitude_m"] <= AGREEMENT_ALTITUDE_M):
-                failures.append(f"ours ({kernel}, {d['simd']}) disagrees: {end['fate']}, {e}")
-            rows.append(("reentry", f"{kernel} ({d['simd']})", 1e-8, d[kernel]["trajectories_per_s"], e))
-
-    # heyoka batch (recommended SIMD width) and scalar.
-    width = hy.recommended_simd_size()
+    rows_by_key = {}
     compile_s = {}
-    for tol in HEYOKA_TOLERANCES:
-        start = time.perf_counter()
-        tb = heyoka_peer.make_batch(tol, width)
-        compile_s[tol] = time.perf_counter() - start
-        batches = max(1, args.samples // width)
-        best = math.inf
-        for _ in range(args.repeats):
-            start = time.perf_counter()
-            for _ in range(batches):
-                res, _ = heyoka_peer.solve_batch(tb)
-            best = min(best, time.perf_counter() - start)
-        fate_b, tb_end, yb = res[0]
-        e = errors(tb_end, yb[0:3], model.geodetic(*yb[0:3])[2], tight)
-        if fate_b != "demised":
-            failures.append(f"heyoka batch tol {tol:g}: fate {fate_b}")
-        rows.append(("heyoka", f"batch {width}", tol, batches * width / best, e))
-    ta = heyoka_peer.make_scalar(1e-10)
-    best, (fate_s, ts, ys, _) = heyoka_peer.timed_scalar(ta, repeats=args.repeats * 20)
-    rows.append(("heyoka", "scalar", 1e-10, 1.0 / best,
-                 errors(ts, ys[0:3], model.geodetic(*ys[0:3])[2], tight)))
+    ours = {}
+    width = hy.recommended_simd_size()
+    for _round in range(args.rounds):
+        rows = []  # (solver, mode, tolerance, trajectories/s, errors)
 
-    # scipy.
-    for rtol in SCIPY_TOLERANCES:
-        best, (fate_s, ts, ys, nfev, _) = scipy_peer.timed(repeats=3, method="RK45", rtol=rtol, absolute_position_m=1e-3)
-        rows.append(("scipy solve_ivp", "RK45", rtol, 1.0 / best,
+        # Ours.
+        ours = {}
+        for rtol in OUR_TOLERANCES:
+            d = run_ours(args.samples, rtol, args.repeats)
+            ours[rtol] = d
+            r0 = model.entry_state()
+            gap = distance(d["initial_position_ecef_m"], r0[0]) + distance(d["initial_velocity_ecef_m_s"], r0[1])
+            if gap > 1e-6:
+                failures.append(f"initial states differ by {gap:.3g} (m + m/s)")
+            for kernel in ("lanes", "reference"):
+                end = d[kernel]["end"]
+                e = errors(end["end_time_s"], end["end_position_ecef_m"], end["demise_altitude_m"] or math.nan, tight)
+                if end["fate"] != "demised" or not (e["time_s"] <= AGREEMENT_TIME_S and e["position_m"] <= AGREEMENT_POSITION_M and e["altitude_m"] <= AGREEMENT_ALTITUDE_M):
+                    failures.append(f"ours ({kernel}, rtol {rtol:g}) disagrees: {end['fate']}, {e}")
+                rows.append(("reentry", f"{kernel} ({d['simd']})", rtol, d[kernel]["trajectories_per_s"], e))
+        if args.avx512:
+            d = run_ours(args.samples, 1e-8, args.repeats, target_dir="target/v4")
+            for kernel in ("lanes", "reference"):
+                end = d[kernel]["end"]
+                e = errors(end["end_time_s"], end["end_position_ecef_m"], end["demise_altitude_m"] or math.nan, tight)
+                if end["fate"] != "demised" or not (e["time_s"] <= AGREEMENT_TIME_S and e["position_m"] <= AGREEMENT_POSITION_M and e["altitude_m"] <= AGREEMENT_ALTITUDE_M):
+                    failures.append(f"ours ({kernel}, {d['simd']}) disagrees: {end['fate']}, {e}")
+                rows.append(("reentry", f"{kernel} ({d['simd']})", 1e-8, d[kernel]["trajectories_per_s"], e))
+
+        # heyoka batch (recommended SIMD width) and scalar.
+        width = hy.recommended_simd_size()
+        compile_s = {}
+        for tol in HEYOKA_TOLERANCES:
+            start = time.perf_counter()
+            tb = heyoka_peer.make_batch(tol, width)
+            compile_s[tol] = time.perf_counter() - start
+            batches = max(1, args.samples // width)
+            best = math.inf
+            for _ in range(args.repeats):
+                start = time.perf_counter()
+                for _ in range(batches):
+                    res, _ = heyoka_peer.solve_batch(tb)
+                best = min(best, time.perf_counter() - start)
+            fate_b, tb_end, yb = res[0]
+            e = errors(tb_end, yb[0:3], model.geodetic(*yb[0:3])[2], tight)
+            if fate_b != "demised":
+                failures.append(f"heyoka batch tol {tol:g}: fate {fate_b}")
+            rows.append(("heyoka", f"batch {width}", tol, batches * width / best, e))
+        ta = heyoka_peer.make_scalar(1e-10)
+        best, (fate_s, ts, ys, _) = heyoka_peer.timed_scalar(ta, repeats=args.repeats * 20)
+        rows.append(("heyoka", "scalar", 1e-10, 1.0 / best,
                      errors(ts, ys[0:3], model.geodetic(*ys[0:3])[2], tight)))
+
+        # scipy.
+        for rtol in SCIPY_TOLERANCES:
+            best, (fate_s, ts, ys, nfev, _) = scipy_peer.timed(repeats=3, method="RK45", rtol=rtol, absolute_position_m=1e-3)
+            rows.append(("scipy solve_ivp", "RK45", rtol, 1.0 / best,
+                         errors(ts, ys[0:3], model.geodetic(*ys[0:3])[2], tight)))
+
+        # Keep each row's best throughput over the rounds (the errors do not change).
+        for r in rows:
+            key = r[:3]
+            if key not in rows_by_key or r[3] > rows_by_key[key][3]:
+                rows_by_key[key] = r
+    rows = list(rows_by_key.values())
 
     # Ratios.
     ours_default = next(r for r in rows if r[0] == "reentry" and r[1].startswith("lanes") and r[2] == 1e-8)
@@ -209,7 +222,7 @@ def main():
 
     lines = [BEGIN, ""]
     lines.append(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}, one thread, "
-                 f"best of {args.repeats} runs of {args.samples} trajectories (scipy: best of 3 single trajectories); "
+                 f"best of {args.rounds} rounds × {args.repeats} runs of {args.samples} trajectories (scipy: single trajectories); "
                  f"heyoka {hy.__version__} (batch width {width} = `recommended_simd_size()`, JIT compile "
                  f"{min(compile_s.values()):.1f}-{max(compile_s.values()):.1f} s not counted), scipy {scipy.__version__}, "
                  f"numpy {numpy.__version__}, Python {platform.python_version()}; ours: `{ours[1e-8]['simd']}` build.")
