@@ -51,7 +51,15 @@ fn validate_passes_every_case_and_writes_the_markdown_table() {
     let columns: Vec<&str> = header.split_whitespace().collect();
     assert_eq!(
         columns,
-        ["case", "quantity", "expected", "computed", "error", "tolerance", "pass"]
+        [
+            "case",
+            "quantity",
+            "expected",
+            "computed",
+            "error",
+            "tolerance",
+            "pass"
+        ]
     );
     for group in CASE_GROUPS {
         assert!(
@@ -60,9 +68,16 @@ fn validate_passes_every_case_and_writes_the_markdown_table() {
         );
     }
     // Every row is marked: no row without a verdict, no failing row.
-    let rows: Vec<&str> = stdout.lines().skip(2).take_while(|l| !l.is_empty()).collect();
+    let rows: Vec<&str> = stdout
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.is_empty())
+        .collect();
     assert!(rows.len() > 150, "only {} rows", rows.len());
-    assert!(!rows.iter().any(|l| l.ends_with(" NO")), "failing rows:\n{stdout}");
+    assert!(
+        !rows.iter().any(|l| l.ends_with(" NO")),
+        "failing rows:\n{stdout}"
+    );
     assert!(stdout.contains(" cases pass"), "no summary line:\n{stdout}");
 
     let markdown = match std::fs::read_to_string(out.join("validation.md")) {
@@ -73,7 +88,10 @@ fn validate_passes_every_case_and_writes_the_markdown_table() {
         "| case | quantity | expected | computed | error | tolerance | pass |\n| --- |"
     ));
     for group in CASE_GROUPS {
-        assert!(markdown.contains(&format!("| {group} |")), "markdown lacks '{group}'");
+        assert!(
+            markdown.contains(&format!("| {group} |")),
+            "markdown lacks '{group}'"
+        );
     }
     assert!(out.join("validation.txt").is_file());
 }
