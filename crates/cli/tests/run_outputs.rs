@@ -6,7 +6,7 @@ mod run_common;
 use run_common::*;
 
 /// Published results of the independent implementation for case p3
-/// (/work/shared/reference/solver-cases/expected.csv): vehicle break-up point and the he-bottle
+/// (the project reference notes, solver-cases/expected.csv): vehicle break-up point and the he-bottle
 /// impact (geodetic degrees).
 const P3_BREAKUP_LAT_LON_DEG: (f64, f64) = (-33.80004164, -158.7166338);
 const P3_HE_BOTTLE_IMPACT_LAT_LON_DEG: (f64, f64) = (-34.89239986, -148.0016508);

@@ -28,7 +28,7 @@ struct Expected {
     peak_decel_g: f64,
 }
 
-// Copied from /work/shared/reference/solver-cases/expected.csv (independent implementation).
+// Copied from the project reference notes, solver-cases/expected.csv (independent implementation).
 const P1: [Expected; 1] = [Expected {
     fate: "demised",
     end_time_s: 110.493339,

@@ -12,7 +12,7 @@ use super::CaseResult;
 const US76_TOLERANCE: f64 = 3e-4;
 
 /// U.S. Standard Atmosphere 1976 (NOAA-S/T 76-1562), Table I, at 26 geometric altitudes:
-/// (altitude km, T K, p Pa, ρ kg/m³). Copied from /work/shared/reference/us76_published.csv
+/// (altitude km, T K, p Pa, ρ kg/m³). Copied from the project reference notes, us76_published.csv
 /// (levels 0-6 of the geopotential layers at their geometric altitudes, then Table I rows).
 const US76_TABLE_I: [(f64, f64, f64, f64); 26] = [
     (0.000, 288.15, 101325.0, 1.225),
@@ -103,7 +103,7 @@ struct MsisCase {
     temperature_k: f64,
 }
 
-/// The 17 test cases, copied from /work/shared/reference/nrlmsise00_tests.csv (columns case,
+/// The 17 test cases, copied from the project reference notes, nrlmsise00_tests.csv (columns case,
 /// doy, sec_ut, alt_km, g_lat_deg, g_long_deg, lst_h, f107A, f107, ap, switch9 / ap array,
 /// rho_total_kg_m3_gtd7, T_alt_K).
 #[rustfmt::skip]

@@ -1,6 +1,6 @@
 //! Observed ranges for the flagship scenario: the Progress MS-31 Monte Carlo (a modest sample
 //! count) through the scenario loader and the Monte Carlo driver, compared with what recent
-//! Progress deorbits showed (/work/shared/reference/progress-ms.md §1.6, §2.1, §2.7, §4;
+//! Progress deorbits showed (the project reference notes, progress-ms.md §1.6, §2.1, §2.7, §4;
 //! validation-cases.md §6).
 
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Hand-checkable physics numbers: heating correlations at fixed states, mean free path,
 //! radiative equilibrium, energy to demise, casualty area, drag limits and the orbit-averaged
-//! population density. Reference numbers from /work/shared/reference/validation-cases.md
+//! population density. Reference numbers from the project reference notes, validation-cases.md
 //! (§2-§5) and PHYSICS.md §8.
 
 use reentry_atmosphere::{Atmosphere, AtmospherePoint, Epoch};

@@ -382,7 +382,7 @@ fn kepler(rows: &mut Vec<CaseResult>) {
 }
 
 // ------------------------------------------------------------------------------------------
-// Public reference cases (/work/shared/reference/solver-cases, README and expected.csv): the
+// Public reference cases (the project reference notes, solver-cases, README and expected.csv): the
 // results of an independent implementation of PHYSICS.md (a separate Python code, DOP853 at
 // rtol 1e-12). Its README's agreement bounds: positions within about 0.01°, demise altitude
 // within 0.1 km, speeds and masses within 1 %, peak heat flux within 2 %.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A vehicle that breaks up at 78 km into three children (the public reference case p3 of
-/// /work/shared/reference/solver-cases/p3-vehicle-breakup.toml), with a target zone and the
+/// the project reference notes, solver-cases/p3-vehicle-breakup.toml), with a target zone and the
 /// flagship's kinds of dispersion, so a few samples exercise every column and statistic.
 pub const P3_MONTE_CARLO: &str = r#"
 [scenario]
