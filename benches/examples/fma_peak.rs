@@ -14,7 +14,11 @@ use std::time::Instant;
 use reentry_lanes::{F64s, LANES};
 
 /// Independent accumulator chains (F64s each).
-const CHAINS: usize = if cfg!(target_feature = "avx512f") { 12 } else { 6 };
+const CHAINS: usize = if cfg!(target_feature = "avx512f") {
+    12
+} else {
+    6
+};
 /// FMA rounds per timed run.
 const ROUNDS: usize = 20_000_000;
 
