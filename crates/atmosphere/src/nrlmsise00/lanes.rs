@@ -938,8 +938,14 @@ struct Raw {
 
 /// GTS7 for lanes at altitudes `alt` (all ≥ 72.5 km). Also returns ln DM28 and the profile pieces
 /// GTD7 needs below 72.5 km.
+///
+/// `thermosphere` false says that every lane's own altitude is below 72.5 km, where GTD7 keeps
+/// only He, N2, O2 and Ar (from GTS7 at 72.5 km) and sets O, H, N and anomalous O to zero: those
+/// four species and the total density are then not computed (returned as 0), which changes no
+/// value GTD7 returns.
 fn gts7(
     alt: F64s,
+    thermosphere: bool,
     flags: &Flags,
     h: &Harmonics,
     mags: &Mags,
@@ -1073,7 +1079,7 @@ fn gts7(
         };
     }
     // O.
-    {
+    if thermosphere {
         let in_mix = in_range(ALTL_KM[1], false);
         let mix = sw15 && in_mix.any();
         let (ln_diff, _, ln_net) = species(1, 1, 16.0, ALPHA[1], mix);
@@ -1141,7 +1147,7 @@ fn gts7(
         };
     }
     // H.
-    {
+    if thermosphere {
         let in_mix = in_range(ALTL_KM[6], false);
         let mix = sw15 && in_mix.any();
         let (ln_diff, ln_b01, ln_net) = species(6, 5, 1.0, ALPHA[6], mix);
@@ -1161,7 +1167,7 @@ fn gts7(
         };
     }
     // N.
-    {
+    if thermosphere {
         let in_mix = in_range(ALTL_KM[7], false);
         let mix = sw15 && in_mix.any();
         let (ln_diff, ln_b14, ln_net) = species(7, 6, 14.0, ALPHA[7], mix);
@@ -1181,7 +1187,7 @@ fn gts7(
         };
     }
     // Anomalous O: its own isothermal profile at T = THO.
-    {
+    if thermosphere {
         let g16h = sw21 * globe7(&PD[8], &ph.pd[8], &mags.pd[8], flags, h);
         let ln_db16h = s((PDM[7][0] * PD[8][0]).ln()) + g16h;
         let tho = s(PDM[7][9] * PDL[0][6]);
@@ -1204,14 +1210,16 @@ fn gts7(
         let zsho = s(RGAS) * tho / (g * s(16.0));
         d[8] = math::exp(ln_dd - s(zsht) / zsho * (math::exp(-(z - s(zmho)) / s(zsht)) - s(1.0)));
     }
-    d[5] = s(AMU_G)
-        * (s(4.0) * d[0]
-            + s(16.0) * d[1]
-            + s(28.0) * d[2]
-            + s(32.0) * d[3]
-            + s(40.0) * d[4]
-            + d[6]
-            + s(14.0) * d[7]);
+    if thermosphere {
+        d[5] = s(AMU_G)
+            * (s(4.0) * d[0]
+                + s(16.0) * d[1]
+                + s(28.0) * d[2]
+                + s(32.0) * d[3]
+                + s(40.0) * d[4]
+                + d[6]
+                + s(14.0) * d[7]);
+    }
     (Raw { d, tinf, tz: at.tz }, ln_dm28, tn1, tgn1_end)
 }
 
@@ -1256,10 +1264,10 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
     let alt = input.altitude_km;
     let altt = alt.max(s(ZN2_KM[0]));
     let mags = Mags::new(&h, &flags);
-    let (upper, ln_dm28, tn1, tgn1_end) = gts7(altt, &flags, &h, &mags, gsurf, re);
+    let below = alt.simd_lt(s(ZN2_KM[0]));
+    let (upper, ln_dm28, tn1, tgn1_end) = gts7(altt, !below.all(), &flags, &h, &mags, gsurf, re);
     let mut d = upper.d;
     let mut tz = upper.tz;
-    let below = alt.simd_lt(s(ZN2_KM[0]));
     if below.any() {
         let ph = phases();
         let mag = mags.pd[8];
