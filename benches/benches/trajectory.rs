@@ -81,6 +81,7 @@ fn entry(k: usize, atmosphere: &Arc<Atmosphere>) -> Problem {
             gravity: Gravity::J2,
             heating: HeatingModel::DetraKempRiddell,
             rotating_earth: true,
+            oxidation_efficiency: 0.0,
         },
         vehicle: Some(Vehicle {
             name: "test vehicle".into(),

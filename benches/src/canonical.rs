@@ -84,6 +84,7 @@ pub fn canonical_problem() -> Problem {
             gravity: Gravity::J2,
             heating: HeatingModel::DetraKempRiddell,
             rotating_earth: true,
+            oxidation_efficiency: 0.0,
         },
         vehicle: None,
         fragments: vec![FragmentSpec {

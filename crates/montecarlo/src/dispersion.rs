@@ -62,6 +62,8 @@ pub struct Dispersions {
     pub burn_yaw_rad: Option<Dispersion>,
     /// Multiplier on the atmosphere density.
     pub density_scale: Option<Dispersion>,
+    /// Oxidation efficiency η (the value, in [0, 1]).
+    pub oxidation_efficiency: Option<Dispersion>,
     /// Vehicle break-up altitude, m.
     pub breakup_altitude_m: Option<Dispersion>,
     /// Per fragment: multiplier on the drag coefficient.
@@ -186,6 +188,14 @@ pub fn apply(nominal: &Problem, dispersions: &Dispersions, seed: u64, sample: u6
         sample,
         Purpose::DENSITY_SCALE,
     );
+    problem.environment.oxidation_efficiency = dispersed(
+        &d.oxidation_efficiency,
+        problem.environment.oxidation_efficiency,
+        seed,
+        sample,
+        Purpose::OXIDATION_EFFICIENCY,
+    )
+    .clamp(0.0, 1.0);
     if let Some(vehicle) = problem.vehicle.as_mut() {
         vehicle.breakup_altitude_m = dispersed(
             &d.breakup_altitude_m,
@@ -249,6 +259,7 @@ pub(crate) fn test_problem() -> Problem {
         melt_temperature_k: 1905.0,
         heat_of_fusion_j_kg: 338e3,
         emissivity: 0.77,
+        ..Default::default()
     };
     let fragment = |id: &str| FragmentSpec {
         id: id.into(),
@@ -291,6 +302,7 @@ pub(crate) fn test_problem() -> Problem {
             gravity: Gravity::J2,
             heating: HeatingModel::DetraKempRiddell,
             rotating_earth: true,
+            oxidation_efficiency: 0.0,
         },
         vehicle: Some(Vehicle {
             name: "test".into(),
@@ -330,6 +342,10 @@ mod tests {
                 },
                 applied: Applied::Factor,
             }),
+            oxidation_efficiency: Some(Dispersion {
+                distribution: Distribution::Uniform { min: 0.0, max: 1.0 },
+                applied: Applied::Value,
+            }),
             breakup_altitude_m: Some(Dispersion {
                 distribution: Distribution::Uniform {
                     min: 72e3,
@@ -352,6 +368,21 @@ mod tests {
         assert_eq!(p.vehicle, nominal.vehicle);
         assert_eq!(p.fragments, nominal.fragments);
         assert_eq!(p.environment.density_scale, 1.0);
+        assert_eq!(p.environment.oxidation_efficiency, 0.0);
+    }
+
+    /// The oxidation efficiency is drawn per sample as a value inside its uniform range.
+    #[test]
+    fn oxidation_efficiency_is_drawn_in_its_range() {
+        let nominal = test_problem();
+        let d = all_dispersed();
+        let values: Vec<f64> = (1..200)
+            .map(|s| apply(&nominal, &d, 42, s).environment.oxidation_efficiency)
+            .collect();
+        assert!(values.iter().all(|v| (0.0..=1.0).contains(v)));
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        // Uniform on [0, 1]: mean 0.5, standard error 0.29/√199 = 0.02.
+        assert!((mean - 0.5).abs() < 0.08, "mean {mean}");
     }
 
     #[test]
@@ -380,6 +411,7 @@ mod tests {
         let full = all_dispersed();
         let fewer = Dispersions {
             density_scale: None,
+            oxidation_efficiency: None,
             fragment_heat_scale: None,
             ..full.clone()
         };

@@ -61,6 +61,12 @@ impl Purpose {
     pub const fn fragment_mass_scale(index: u32) -> Purpose {
         Purpose { quantity: 9, index }
     }
+    /// Oxidation efficiency (per sample). Quantity 11: added after the first ten, so that every
+    /// earlier stream, and so every earlier result, stays as it was.
+    pub const OXIDATION_EFFICIENCY: Purpose = Purpose {
+        quantity: 11,
+        index: 0,
+    };
     /// Emissivity scale of fragment node `index`.
     pub const fn emissivity_scale(index: u32) -> Purpose {
         Purpose {

@@ -42,6 +42,7 @@
 //!     melt_temperature_k: 1905.0,
 //!     heat_of_fusion_j_kg: 338e3,
 //!     emissivity: 0.77,
+//!     ..Default::default() // no oxidation heating
 //! };
 //! let net_w = thermal::net_heat_w(heat_in_w, titanium.emissivity, 1200.0, geometry.surface_area_m2);
 //! let mass_kg = titanium.density_kg_m3 * geometry.volume_m3;

@@ -289,6 +289,37 @@ fn heating_lanes_match_reference() {
     );
 }
 
+#[test]
+fn oxidation_lanes_match_reference() {
+    let mut rng = SplitMix64(0x0C5D);
+    // [η, Δh_ox, T_on, Q_conv, V, T]: the ramp's ends and middle, rest, and random states.
+    let mut inputs: Vec<[f64; 6]> = vec![
+        [1.0, 29.5e6, 1100.0, 1e4, 7000.0, 1100.0],
+        [1.0, 29.5e6, 1100.0, 1e4, 7000.0, 1150.0],
+        [1.0, 29.5e6, 1100.0, 1e4, 7000.0, 1200.0],
+        [0.5, 13.1e6, 500.0, 0.0, 0.0, 600.0],
+        [0.0, 34.91e6, 770.0, 1e5, 3000.0, 870.0],
+    ];
+    inputs.extend((0..3000).map(|_| {
+        [
+            rng.uniform(0.0, 1.0),
+            rng.uniform(0.0, 35e6),
+            rng.uniform(400.0, 1400.0),
+            rng.log_uniform(1e-3, 1e6),
+            rng.uniform(0.0, 8000.0),
+            rng.uniform(200.0, 2000.0),
+        ]
+    }));
+    compare_batches(
+        "oxidation_heat_w",
+        &inputs,
+        |[e, h, on, q, v, t]| heating::reference::oxidation_heat_w(e, h, on, q, v, t),
+        |[e, h, on, q, v, t]| heating::lanes::oxidation_heat_w(e, h, on, q, v, t),
+        EXACT,
+        0.0,
+    );
+}
+
 /// PHYSICS.md §5 rows: one material per lane position, cycling.
 fn materials() -> Vec<Material> {
     let row = |id: &str, rho, cp, tm, hf, eps| Material {
@@ -298,6 +329,7 @@ fn materials() -> Vec<Material> {
         melt_temperature_k: tm,
         heat_of_fusion_j_kg: hf,
         emissivity: eps,
+        ..Default::default()
     };
     vec![
         row("aluminium-6061", 2700.0, 896.0, 855.0, 386e3, 0.30),

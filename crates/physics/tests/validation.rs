@@ -231,6 +231,7 @@ fn aluminium_6061() -> Material {
         melt_temperature_k: 855.0,
         heat_of_fusion_j_kg: 386e3,
         emissivity: 0.30,
+        ..Default::default()
     }
 }
 
@@ -242,6 +243,7 @@ fn titanium_6al4v() -> Material {
         melt_temperature_k: 1905.0,
         heat_of_fusion_j_kg: 338e3,
         emissivity: 0.77,
+        ..Default::default()
     }
 }
 
@@ -253,6 +255,7 @@ fn aluminium_7075() -> Material {
         melt_temperature_k: 850.0,
         heat_of_fusion_j_kg: 400e3,
         emissivity: 0.40,
+        ..Default::default()
     }
 }
 

@@ -66,7 +66,7 @@ pub(crate) fn parse_builtin() -> Result<Vec<MaterialEntry>, ScenarioError> {
     Ok(entries)
 }
 
-/// Validates one `[[material]]` table (kJ/kg → J/kg here). `basis_required` is true for the
+/// Validates one `[[material]]` table (kJ/kg and MJ/kg → J/kg here). `basis_required` is true for the
 /// built-in table, where every value must carry its source.
 pub(crate) fn entry_from_table(
     ctx: &Ctx<'_>,
@@ -87,6 +87,23 @@ pub(crate) fn entry_from_table(
     let melt_temperature_k = number(&t.melt_temperature_k, "material.melt_temperature_k")?;
     let heat_of_fusion_kj_kg = number(&t.heat_of_fusion_kj_kg, "material.heat_of_fusion_kj_kg")?;
     let emissivity = number(&t.emissivity, "material.emissivity")?;
+    let oxidation_heat_mj_kg_o2 = ctx.number_or(
+        &t.oxidation_heat_mj_kg_o2,
+        "material.oxidation_heat_mj_kg_o2",
+        item.clone(),
+        0.0,
+    )?;
+    // The onset matters only for a material that oxidises; there it has no sensible default.
+    let oxidation_onset_k = if oxidation_heat_mj_kg_o2 > 0.0 {
+        number(&t.oxidation_onset_k, "material.oxidation_onset_k")?
+    } else {
+        ctx.number_or(
+            &t.oxidation_onset_k,
+            "material.oxidation_onset_k",
+            item.clone(),
+            melt_temperature_k,
+        )?
+    };
     let basis = match &t.basis {
         Some(b) if !b.get_ref().trim().is_empty() => b.get_ref().trim().to_string(),
         Some(b) if basis_required => {
@@ -112,6 +129,8 @@ pub(crate) fn entry_from_table(
             melt_temperature_k,
             heat_of_fusion_j_kg: heat_of_fusion_kj_kg * 1e3,
             emissivity,
+            oxidation_heat_j_kg_o2: oxidation_heat_mj_kg_o2 * 1e6,
+            oxidation_onset_k,
         },
         basis,
     })

@@ -107,6 +107,7 @@ pub(crate) struct EnvironmentTable {
     pub density_scale: Option<S<f64>>,
     pub gravity: Option<S<String>>,
     pub heating: Option<S<String>>,
+    pub oxidation_efficiency: Option<S<f64>>,
 }
 
 /// `[vehicle]`.
@@ -157,6 +158,8 @@ pub(crate) struct MaterialTable {
     pub melt_temperature_k: Option<S<f64>>,
     pub heat_of_fusion_kj_kg: Option<S<f64>>,
     pub emissivity: Option<S<f64>>,
+    pub oxidation_heat_mj_kg_o2: Option<S<f64>>,
+    pub oxidation_onset_k: Option<S<f64>>,
     pub basis: Option<S<String>>,
 }
 
@@ -196,6 +199,7 @@ pub(crate) struct DispersionsTable {
     pub burn_pitch_deg: Option<S<DispersionTable>>,
     pub burn_yaw_deg: Option<S<DispersionTable>>,
     pub density_scale: Option<S<DispersionTable>>,
+    pub oxidation_efficiency: Option<S<DispersionTable>>,
     pub breakup_altitude_km: Option<S<DispersionTable>>,
     pub fragment_cd_scale: Option<S<DispersionTable>>,
     pub fragment_heat_scale: Option<S<DispersionTable>>,

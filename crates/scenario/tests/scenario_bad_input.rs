@@ -804,3 +804,54 @@ fn model_specific_environment_keys() {
         &["not a readable file"],
     );
 }
+
+#[test]
+fn oxidation_keys() {
+    // The efficiency is a fraction.
+    let text = format!("{BASE}\n[environment]\noxidation_efficiency = 1.5\n");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "1.5",
+        "environment.oxidation_efficiency",
+        &["0 to 1"],
+    );
+
+    // A material that oxidises needs its onset temperature.
+    let text = format!(
+        "{BASE}\n[[material]]\nid = \"steel-x\"\ndensity_kg_m3 = 7900.0\nspecific_heat_j_kg_k = 500.0\nmelt_temperature_k = 1700.0\nheat_of_fusion_kj_kg = 270.0\nemissivity = 0.8\noxidation_heat_mj_kg_o2 = 17.0\n"
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[[material]]",
+        "material.oxidation_onset_k",
+        &["material \"steel-x\"", "100 to 5000 K"],
+    );
+
+    // The dispersion is a uniform value inside [0, 1]; a normal draw is refused.
+    let mc = |body: &str| format!("{BASE}\n[monte_carlo.dispersions]\n{body}\n");
+    let text = mc("oxidation_efficiency = { dist = \"normal\", sigma = 0.2 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"normal\"",
+        "monte_carlo.dispersions.oxidation_efficiency.dist",
+        &["not available", "\"uniform\""],
+    );
+    let text = mc("oxidation_efficiency = { dist = \"uniform\", min = 0.5, max = 1.2 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "min = |0.5, max = 1.2",
+        "monte_carlo.dispersions.oxidation_efficiency",
+        &["leaves 0..1", "0 <= min < max <= 1"],
+    );
+    // The full range is accepted.
+    let text = mc("oxidation_efficiency = { dist = \"uniform\", min = 0.0, max = 1.0 }");
+    assert!(load_str(Path::new(FILE), &text).is_ok());
+}

@@ -80,7 +80,23 @@ fn builtin_materials_are_documented() {
             "{}",
             m.id
         );
-        assert_eq!(c[6], entry.basis, "{}", m.id);
+        // Oxidation columns: "–" for a material that does not oxidise.
+        let oxidation = if m.oxidation_heat_j_kg_o2 > 0.0 {
+            [
+                c[6].parse().unwrap_or(f64::NAN),
+                c[7].parse().unwrap_or(f64::NAN),
+            ]
+        } else {
+            assert_eq!((c[6].as_str(), c[7].as_str()), ("–", "–"), "{}", m.id);
+            [0.0, m.oxidation_onset_k]
+        };
+        assert_eq!(
+            oxidation,
+            [m.oxidation_heat_j_kg_o2 / 1e6, m.oxidation_onset_k],
+            "{} oxidation",
+            m.id
+        );
+        assert_eq!(c[8], entry.basis, "{}", m.id);
     }
 }
 

@@ -44,6 +44,7 @@
 //!         gravity: Gravity::J2,
 //!         heating: HeatingModel::DetraKempRiddell,
 //!         rotating_earth: true,
+//!         oxidation_efficiency: 0.0,
 //!     },
 //!     vehicle: None,
 //!     fragments: vec![FragmentSpec {
@@ -58,6 +59,7 @@
 //!             melt_temperature_k: 855.0,
 //!             heat_of_fusion_j_kg: 386e3,
 //!             emissivity: 0.30,
+//!             ..Default::default()
 //!         },
 //!         hollow: false,
 //!         mass_kg: 2.443,

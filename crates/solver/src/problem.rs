@@ -108,6 +108,9 @@ pub struct Environment {
     pub heating: HeatingModel,
     /// Earth rotation on (false only for idealised test configurations).
     pub rotating_earth: bool,
+    /// Oxidation efficiency η ∈ [0, 1] of the optional oxidation heating
+    /// (`reentry_physics::heating::reference::oxidation_heat_w`); 0 turns it off.
+    pub oxidation_efficiency: f64,
 }
 
 /// The intact vehicle (root of the fragment tree). Its heat balance is not tracked.

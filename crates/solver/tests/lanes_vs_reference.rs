@@ -29,8 +29,9 @@ const VALUE_REL_TOL: f64 = 1e-6;
 const PEAK_REL_TOL: f64 = 1e-3;
 
 /// A varied set: the public cases and perturbations of them (heading, path angle, speed,
-/// density), a lifting vehicle, an offset burn, two entries through NRLMSISE-00, a short time
-/// limit, and a TLE that cannot be parsed (non-finite at the start).
+/// density), a lifting vehicle, an offset burn, two entries through NRLMSISE-00, two with
+/// oxidation heating, a short time limit, and a TLE that cannot be parsed (non-finite at the
+/// start).
 fn problems() -> Vec<Problem> {
     let mut out = vec![common::p1(), common::p2(), common::p3()];
     for (k, base) in [common::p1(), common::p2(), common::p3()]
@@ -70,6 +71,16 @@ fn problems() -> Vec<Problem> {
     ))));
     for mut p in [common::p1(), common::p3()] {
         p.environment.atmosphere = msis.clone();
+        out.push(p);
+    }
+    // Oxidation heating on (the optional term of the heat balance): every fragment oxidises,
+    // with onsets low enough that the ramp and its full rate are both crossed.
+    for (mut p, efficiency) in [(common::p1(), 0.7), (common::p3(), 1.0)] {
+        p.environment.oxidation_efficiency = efficiency;
+        for f in &mut p.fragments {
+            f.material.oxidation_heat_j_kg_o2 = 30e6;
+            f.material.oxidation_onset_k = f.material.melt_temperature_k - 300.0;
+        }
         out.push(p);
     }
     let mut limited = common::p3();

@@ -276,8 +276,13 @@ pub fn summary(s: &Scenario) -> String {
         &mut out,
         "Environment",
         format!(
-            "density scale {}, gravity {gravity}, heating {heating}",
-            env.density_scale
+            "density scale {}, gravity {gravity}, heating {heating}, oxidation {}",
+            env.density_scale,
+            if env.oxidation_efficiency > 0.0 {
+                format!("on (efficiency {})", env.oxidation_efficiency)
+            } else {
+                "off".to_string()
+            }
         ),
     );
     if let Some(v) = &p.vehicle {
@@ -407,12 +412,13 @@ pub fn summary(s: &Scenario) -> String {
     );
     let d = &mc.dispersions;
     let deg = 1.0_f64.to_degrees();
-    let entries: [(&str, &Option<Dispersion>, &str, f64); 10] = [
+    let entries: [(&str, &Option<Dispersion>, &str, f64); 11] = [
         ("delta_v_m_s", &d.delta_v_m_s, "m/s", 1.0),
         ("burn_start_s", &d.burn_start_s, "s", 1.0),
         ("burn_pitch_deg", &d.burn_pitch_rad, "deg", deg),
         ("burn_yaw_deg", &d.burn_yaw_rad, "deg", deg),
         ("density_scale", &d.density_scale, "", 1.0),
+        ("oxidation_efficiency", &d.oxidation_efficiency, "", 1.0),
         ("breakup_altitude_km", &d.breakup_altitude_m, "km", 1e-3),
         ("fragment_cd_scale", &d.fragment_cd_scale, "", 1.0),
         ("fragment_heat_scale", &d.fragment_heat_scale, "", 1.0),

@@ -49,6 +49,7 @@ fn material(id: &str) -> Material {
             melt_temperature_k: f64::NAN,
             heat_of_fusion_j_kg: f64::NAN,
             emissivity: f64::NAN,
+            ..Default::default()
         },
         |entry| entry.material.clone(),
     )
@@ -87,6 +88,7 @@ fn environment(atmosphere: Atmosphere, gravity: Gravity, rotating_earth: bool) -
         gravity,
         heating: HeatingModel::DetraKempRiddell,
         rotating_earth,
+        oxidation_efficiency: 0.0,
     }
 }
 
@@ -145,6 +147,7 @@ fn iron() -> Material {
         melt_temperature_k: 1808.0,
         heat_of_fusion_j_kg: 272e3,
         emissivity: 0.75,
+        ..Default::default()
     }
 }
 

@@ -5,9 +5,10 @@ use reentry_lanes::{F64s, math, select};
 
 pub use super::ContinuumCorrelation;
 use super::{
-    ACCOMMODATION_COEFFICIENT, CONTINUUM_SURFACE_AVERAGE_FACTOR, DKR_COEFFICIENT_W_M1_5,
-    DKR_REFERENCE_DENSITY_KG_M3, DKR_REFERENCE_SPEED_M_S, DKR_SPEED_EXPONENT,
-    FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR, SUTTON_GRAVES_K_EARTH,
+    ACCOMMODATION_COEFFICIENT, AIR_OXYGEN_MASS_FRACTION, CONTINUUM_SURFACE_AVERAGE_FACTOR,
+    DKR_COEFFICIENT_W_M1_5, DKR_REFERENCE_DENSITY_KG_M3, DKR_REFERENCE_SPEED_M_S,
+    DKR_SPEED_EXPONENT, FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR, OXIDATION_MIN_SPECIFIC_ENERGY_J_KG,
+    OXIDATION_ONSET_RAMP_K, SUTTON_GRAVES_K_EARTH,
 };
 use crate::aero::lanes::bridge_weight;
 
@@ -75,4 +76,26 @@ pub fn surface_average_factor(knudsen: F64s) -> F64s {
     F64s::splat(CONTINUUM_SURFACE_AVERAGE_FACTOR)
         + F64s::splat(FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR)
             * bridge_weight(knudsen)
+}
+
+/// Heat of surface oxidation, W, as [`super::reference::oxidation_heat_w`] (same equation and
+/// operation order, so the lanes agree with it to rounding).
+#[inline]
+pub fn oxidation_heat_w(
+    efficiency: F64s,
+    oxidation_heat_j_kg_o2: F64s,
+    onset_k: F64s,
+    convective_heat_w: F64s,
+    speed_m_s: F64s,
+    temperature_k: F64s,
+) -> F64s {
+    let s = ((temperature_k - onset_k) / F64s::splat(OXIDATION_ONSET_RAMP_K))
+        .max(F64s::splat(0.0))
+        .min(F64s::splat(1.0));
+    let onset = s * s * (F64s::splat(3.0) - F64s::splat(2.0) * s);
+    let specific_energy_j_kg = (F64s::splat(0.5) * speed_m_s * speed_m_s)
+        .max(F64s::splat(OXIDATION_MIN_SPECIFIC_ENERGY_J_KG));
+    efficiency * F64s::splat(AIR_OXYGEN_MASS_FRACTION) * oxidation_heat_j_kg_o2 * convective_heat_w
+        / specific_energy_j_kg
+        * onset
 }

@@ -1,6 +1,6 @@
 //! Heating (PHYSICS.md §4): stagnation-point heat flux in continuum (Detra–Kemp–Riddell or
 //! Sutton–Graves) and free-molecular flow, the Stanton-number bridge between them, and the
-//! surface-average factor of a tumbling body.
+//! surface-average factor of a tumbling body; optionally, the heat of surface oxidation.
 //!
 //! [`reference`](mod@reference) holds the plain-`f64` functions, [`lanes`] their [`reentry_lanes::F64s`] twins.
 
@@ -44,3 +44,18 @@ pub const CONTINUUM_SURFACE_AVERAGE_FACTOR: f64 = 0.275;
 /// Surface-average factor F_fm in free-molecular flow (projected / total area = 1/4),
 /// PHYSICS.md §4.
 pub const FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR: f64 = 0.25;
+
+/// Mass fraction of oxygen (O₂ and O, counted as oxygen mass) in air, kg O / kg air: the US76
+/// sea-level composition, mole fraction 0.209476 O₂ × 31.9988 / 28.9644 (U.S. Standard
+/// Atmosphere 1976, Table 3). Air is well mixed below 86 km, where fragments do their heating.
+pub const AIR_OXYGEN_MASS_FRACTION: f64 = 0.231_42;
+
+/// Width of the temperature ramp over which oxidation heating switches on above a material's
+/// onset temperature, K: k(T) = smoothstep((T − T_on)/ΔT). An estimate: surface oxidation rates
+/// rise steeply (Arrhenius) over a few hundred kelvin before the oxygen supply limits them; the
+/// C¹ ramp stands for that rise and keeps the right-hand side smooth for the integrator.
+pub const OXIDATION_ONSET_RAMP_K: f64 = 100.0;
+
+/// Floor on ½V² in the oxygen-transfer conductance Q_conv / (½V²), J/kg: keeps the ratio finite
+/// at rest (where Q_conv is 0 anyway; the floor acts only below 1.4 m/s).
+pub const OXIDATION_MIN_SPECIFIC_ENERGY_J_KG: f64 = 1.0;

@@ -8,7 +8,11 @@
 //! with per-lane material properties ([`lanes::MaterialLanes`]).
 
 /// Thermophysical properties of a material (constant c_p).
-#[derive(Debug, Clone, PartialEq)]
+///
+/// The two oxidation fields feed the optional oxidation heating of
+/// [`crate::heating::reference::oxidation_heat_w`]; 0 J/kg (the default) means the material does
+/// not oxidise in the model.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Material {
     /// Identifier used in scenario files, e.g. `titanium-6al4v`.
     pub id: String,
@@ -22,6 +26,12 @@ pub struct Material {
     pub heat_of_fusion_j_kg: f64,
     /// Total hemispherical emissivity.
     pub emissivity: f64,
+    /// Heat released per kilogram of oxygen consumed by surface oxidation (or, for organics,
+    /// combustion), J/kg O₂; 0 when the material is not oxidised in the model.
+    pub oxidation_heat_j_kg_o2: f64,
+    /// Wall temperature above which oxidation heating switches on (over
+    /// [`crate::heating::OXIDATION_ONSET_RAMP_K`]), K.
+    pub oxidation_onset_k: f64,
 }
 
 pub mod lanes;

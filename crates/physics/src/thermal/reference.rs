@@ -91,6 +91,7 @@ mod tests {
             melt_temperature_k: 855.0,
             heat_of_fusion_j_kg: 386e3,
             emissivity: 0.30,
+            ..Default::default()
         }
     }
 

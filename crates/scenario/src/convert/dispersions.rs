@@ -16,6 +16,8 @@ pub(super) enum DispersionKind {
     Altitude,
     /// A scale factor: normal (mean 1), uniform or lognormal (median 1).
     Scale,
+    /// A fraction in [0, 1] (oxidation efficiency): uniform only, the value itself.
+    Fraction,
 }
 
 /// Largest lognormal sigma of a scale factor: e^(±6·1) spans 1/400..400, already beyond any
@@ -43,6 +45,7 @@ pub(super) fn convert_dispersion(
         DispersionKind::Offset { .. } => &["normal"],
         DispersionKind::Altitude => &["normal", "uniform"],
         DispersionKind::Scale => &["normal", "uniform", "lognormal"],
+        DispersionKind::Fraction => &["uniform"],
     };
     if !allowed_dists.contains(&dist) {
         return Err(ctx.invalid(
@@ -109,7 +112,9 @@ pub(super) fn convert_dispersion(
         for &n in nominal {
             let (a, b) = match kind {
                 DispersionKind::Scale => (n * lo, n * hi),
-                DispersionKind::Altitude if dist == "uniform" => (lo, hi),
+                DispersionKind::Altitude | DispersionKind::Fraction if dist == "uniform" => {
+                    (lo, hi)
+                }
                 _ => (n + lo, n + hi),
             };
             if a <= valid.0 || b >= valid.1 {
@@ -135,7 +140,7 @@ pub(super) fn convert_dispersion(
     let to_si = match kind {
         DispersionKind::Offset { to_si, .. } => to_si,
         DispersionKind::Altitude => 1e3,
-        DispersionKind::Scale => 1.0,
+        DispersionKind::Scale | DispersionKind::Fraction => 1.0,
     };
     match dist {
         "normal" => {
@@ -149,7 +154,7 @@ pub(super) fn convert_dispersion(
             let max_sigma = match kind {
                 DispersionKind::Offset { max_sigma, .. } => max_sigma,
                 DispersionKind::Altitude => 50.0,
-                DispersionKind::Scale => f64::INFINITY,
+                DispersionKind::Scale | DispersionKind::Fraction => f64::INFINITY,
             };
             if sigma > max_sigma {
                 return Err(ctx.out_of_range_because(
@@ -213,8 +218,18 @@ pub(super) fn convert_dispersion(
                     format!("0 < min < max <= {MAX_UNIFORM_SCALE}"),
                 ));
             }
+            if kind == DispersionKind::Fraction && (lo < 0.0 || hi > 1.0) {
+                return Err(ctx.invalid(
+                    lo_span,
+                    &key,
+                    None,
+                    &format!("{lo}..{hi}"),
+                    format!("the range {lo}..{hi} leaves 0..1"),
+                    "0 <= min < max <= 1".into(),
+                ));
+            }
             check_extremes(lo, hi, lo_span, format!("min {lo}, max {hi}"))?;
-            let applied = if kind == DispersionKind::Altitude {
+            let applied = if matches!(kind, DispersionKind::Altitude | DispersionKind::Fraction) {
                 Applied::Value
             } else {
                 Applied::Factor
@@ -377,6 +392,17 @@ pub(super) fn convert_monte_carlo(
                 DispersionKind::Scale,
                 &[problem.environment.density_scale],
                 (0.0, inf),
+            )?);
+        }
+        if let Some(t) = &d.oxidation_efficiency {
+            // The fraction's own range check (0 <= min < max <= 1) is the whole check.
+            dispersions.oxidation_efficiency = Some(convert_dispersion(
+                ctx,
+                t,
+                "oxidation_efficiency",
+                DispersionKind::Fraction,
+                &[problem.environment.oxidation_efficiency],
+                (-inf, inf),
             )?);
         }
         let has_fragments = !problem.fragments.is_empty();

@@ -37,6 +37,11 @@ pub(super) fn convert_environment(
     let scale_height_km = opt(field(|e| &e.scale_height_km), "environment.scale_height_km")?;
     let density_scale =
         opt(field(|e| &e.density_scale), "environment.density_scale")?.unwrap_or(1.0);
+    let oxidation_efficiency = opt(
+        field(|e| &e.oxidation_efficiency),
+        "environment.oxidation_efficiency",
+    )?
+    .unwrap_or(0.0);
     let gravity = match env.and_then(|e| e.gravity.as_ref()) {
         Some(v) => ctx.choice(
             v,
@@ -162,6 +167,7 @@ pub(super) fn convert_environment(
         gravity,
         heating,
         rotating_earth: true,
+        oxidation_efficiency,
     })
 }
 

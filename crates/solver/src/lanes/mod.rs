@@ -187,6 +187,7 @@ fn run_engine(
             melt_temperature_k: 1000.0,
             heat_of_fusion_j_kg: 1e5,
             emissivity: 0.5,
+            ..Default::default()
         },
         hollow: true,
         mass_kg: 1.0,

@@ -12,7 +12,7 @@ use reentry_physics::aero::{
 use reentry_physics::earth::GravityModel;
 use reentry_physics::earth::lanes::{GeodeticLanes, geodetic_from_ecef, gravity_m_s2};
 use reentry_physics::earth::{ECCENTRICITY_SQUARED, EQUATORIAL_RADIUS_M};
-use reentry_physics::heating::lanes::stagnation_heat_flux_w_m2;
+use reentry_physics::heating::lanes::{oxidation_heat_w, stagnation_heat_flux_w_m2};
 use reentry_physics::heating::{
     CONTINUUM_SURFACE_AVERAGE_FACTOR, ContinuumCorrelation, FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR,
 };
@@ -78,6 +78,12 @@ pub struct NodeLanes {
     pub any_fragment: bool,
     /// Any lane with the bridged drag coefficient (else the C_D table is skipped).
     pub any_bridged: bool,
+    /// Heat of oxidation per kg of O₂, J/kg.
+    pub oxidation_heat_j_kg_o2: F64s,
+    /// Onset temperature of oxidation heating, K.
+    pub oxidation_onset_k: F64s,
+    /// Any lane whose material oxidises (else the oxidation term, exactly 0, is skipped).
+    pub any_oxidising: bool,
 }
 
 impl NodeLanes {
@@ -119,6 +125,13 @@ impl NodeLanes {
             all_hollow: nodes.iter().all(|n| n.hollow),
             any_fragment: nodes.iter().any(|n| n.is_fragment),
             any_bridged: nodes.iter().any(|n| n.fixed_drag_coefficient.is_nan()),
+            oxidation_heat_j_kg_o2: f(|n| n.oxidation_heat_j_kg_o2),
+            // An infinite onset (the vehicle) would give ∞ − ∞ in the ramp of a lane with no
+            // oxidation heat; any finite value gives the same 0 there.
+            oxidation_onset_k: f(|n| n.oxidation_onset_k.min(1e9)),
+            any_oxidising: nodes
+                .iter()
+                .any(|n| n.is_fragment && n.oxidation_heat_j_kg_o2 > 0.0),
         }
     }
 }
@@ -136,6 +149,8 @@ pub struct EnvironmentLanes {
     pub gravity: GravityModel,
     /// Heating correlation (same for the batch).
     pub heating: ContinuumCorrelation,
+    /// Oxidation efficiency η.
+    pub oxidation_efficiency: F64s,
 }
 
 impl EnvironmentLanes {
@@ -150,6 +165,7 @@ impl EnvironmentLanes {
             epoch_j2000_s: f(|e| e.epoch_j2000_s),
             gravity: envs[0].gravity,
             heating: envs[0].heating,
+            oxidation_efficiency: f(|e| e.oxidation_efficiency),
         }
     }
 }
@@ -336,7 +352,20 @@ pub fn rhs(
         let surface_factor = F64s::splat(CONTINUUM_SURFACE_AVERAGE_FACTOR)
             + F64s::splat(FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR)
                 * weight;
-        let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
+        let convective_heat_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
+        let heat_in_w = if node.any_oxidising {
+            convective_heat_w
+                + oxidation_heat_w(
+                    env.oxidation_efficiency,
+                    node.oxidation_heat_j_kg_o2,
+                    node.oxidation_onset_k,
+                    convective_heat_w,
+                    speed_m_s,
+                    temperature_k,
+                )
+        } else {
+            convective_heat_w
+        };
         let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
         let melting = temperature_k.simd_ge(node.melt_switch_temperature_k) & q_net_w.simd_gt(zero);
         let dm_melt = select(

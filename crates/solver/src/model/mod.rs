@@ -38,6 +38,8 @@ pub struct ModelEnvironment {
     pub rotation_rate_rad_s: f64,
     /// Epoch of t = 0, seconds since J2000 (UTC).
     pub epoch_j2000_s: f64,
+    /// Oxidation efficiency η of the optional oxidation heating (0: off).
+    pub oxidation_efficiency: f64,
 }
 
 impl ModelEnvironment {
@@ -59,6 +61,7 @@ impl ModelEnvironment {
                 0.0
             },
             epoch_j2000_s,
+            oxidation_efficiency: env.oxidation_efficiency,
         }
     }
 }
@@ -103,6 +106,10 @@ pub struct NodeModel {
     pub melt_switch_temperature_k: f64,
     /// Heat of fusion, J/kg.
     pub heat_of_fusion_j_kg: f64,
+    /// Heat of oxidation per kg of O₂ consumed, J/kg (0: the material does not oxidise).
+    pub oxidation_heat_j_kg_o2: f64,
+    /// Onset temperature of oxidation heating, K.
+    pub oxidation_onset_k: f64,
     /// Demise when the mass falls to this, kg (0 for the vehicle).
     pub demise_mass_kg: f64,
     /// Thrust while a burn is on, N (0 off).
@@ -137,6 +144,8 @@ impl NodeModel {
             melt_temperature_k: f64::INFINITY,
             melt_switch_temperature_k: f64::INFINITY,
             heat_of_fusion_j_kg: 1.0,
+            oxidation_heat_j_kg_o2: 0.0,
+            oxidation_onset_k: f64::INFINITY,
             demise_mass_kg: 0.0,
             thrust_n: 0.0,
             mass_flow_kg_s: 0.0,
@@ -171,6 +180,8 @@ impl NodeModel {
             melt_temperature_k: spec.material.melt_temperature_k,
             melt_switch_temperature_k: f64::INFINITY,
             heat_of_fusion_j_kg: spec.material.heat_of_fusion_j_kg,
+            oxidation_heat_j_kg_o2: spec.material.oxidation_heat_j_kg_o2,
+            oxidation_onset_k: spec.material.oxidation_onset_k,
             demise_mass_kg: fraction * spec.mass_kg,
             thrust_n: 0.0,
             mass_flow_kg_s: 0.0,

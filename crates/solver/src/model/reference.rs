@@ -4,7 +4,7 @@
 use reentry_atmosphere::{Atmosphere, AtmospherePoint, Epoch};
 use reentry_physics::aero::reference::{bridge_weight, continuum_drag_coefficient, knudsen, mach};
 use reentry_physics::earth::reference::{geodetic_from_ecef, gravity_m_s2};
-use reentry_physics::heating::reference::stagnation_heat_flux_w_m2;
+use reentry_physics::heating::reference::{oxidation_heat_w, stagnation_heat_flux_w_m2};
 use reentry_physics::heating::{
     CONTINUUM_SURFACE_AVERAGE_FACTOR, FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR,
 };
@@ -23,7 +23,9 @@ use super::{
 ///   (L/D)·|drag| perpendicular to v in the plane of v and the local vertical, thrust F/m along
 ///   −v_inertial (v_inertial = v + ω×r) turned by the burn's pitch and yaw;
 /// - m' = −Q_net/h_f while melting (T ≥ T_m, Q_net > 0), −F/(Isp g0) while a burn is on;
-/// - T' = Q_net/(m c_p) otherwise, Q_net = heat_scale · F(Kn) · q_s · S − ε σ T⁴ S.
+/// - T' = Q_net/(m c_p) otherwise, Q_net = Q_conv + Q_ox − ε σ T⁴ S with the convective heat
+///   Q_conv = heat_scale · F(Kn) · q_s · S and the optional oxidation heat Q_ox
+///   (`heating::reference::oxidation_heat_w`, 0 unless η > 0 and the material oxidises).
 ///
 /// A solid fragment's S, A_ref ∝ (m/m0)^⅔ and L_ref, R_n ∝ (m/m0)^⅓; a hollow one keeps them.
 pub fn rhs(
@@ -119,7 +121,16 @@ pub fn rhs(
         // F = F_c + (F_fm − F_c) w(Kn) (heating::reference::surface_average_factor), reusing w.
         let surface_factor = CONTINUUM_SURFACE_AVERAGE_FACTOR
             + (FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR - CONTINUUM_SURFACE_AVERAGE_FACTOR) * weight;
-        let heat_in_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
+        let convective_heat_w = node.heat_scale * surface_factor * heat_flux_w_m2 * surface_m2;
+        let heat_in_w = convective_heat_w
+            + oxidation_heat_w(
+                env.oxidation_efficiency,
+                node.oxidation_heat_j_kg_o2,
+                node.oxidation_onset_k,
+                convective_heat_w,
+                speed_m_s,
+                temperature_k,
+            );
         let q_net_w = net_heat_w(heat_in_w, node.emissivity, temperature_k, surface_m2);
         // Heat balance with melting (thermal::reference::heat_balance, PHYSICS.md §5), the switch
         // at T_m armed once melting has begun (NodeModel::melt_switch_temperature_k).

@@ -28,6 +28,7 @@ pub fn material(id: &str) -> Material {
         melt_temperature_k: tm,
         heat_of_fusion_j_kg: hf_kj * 1e3,
         emissivity: eps,
+        ..Default::default()
     }
 }
 
@@ -67,6 +68,7 @@ pub fn environment() -> Environment {
         gravity: Gravity::J2,
         heating: HeatingModel::DetraKempRiddell,
         rotating_earth: true,
+        oxidation_efficiency: 0.0,
     }
 }
 
