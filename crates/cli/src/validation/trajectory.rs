@@ -620,6 +620,30 @@ fn reference_cases(rows: &mut Vec<CaseResult>) {
         ));
     }
 
+    // The same items with oxidation heating at its diffusion limit (η = 1, the top of the range
+    // the Progress MS-31 Monte Carlo draws from): the recovered hardware must still land, as it
+    // did in ORSAT with its oxidation factor at 1.0 for the sphere (Rochelle et al. 1997).
+    let mut oxidising = p2.clone();
+    oxidising.environment.oxidation_efficiency = 1.0;
+    let outcome = solve(&oxidising, &options());
+    for (index, name, recovered_kg) in [
+        (0, "pressurant-sphere", 30.0),
+        (1, "propellant-tank", 250.0),
+    ] {
+        let landed_mass = node(&outcome, NodeId::Fragment(index))
+            .filter(|n| n.fate == Fate::Landed)
+            .map_or(0.0, |n| n.mass_kg);
+        rows.push(CaseResult::new(
+            "Delta II survivors, oxidation η = 1",
+            format!("{name}: landed mass kg"),
+            Criterion::Within {
+                min: 0.05 * recovered_kg,
+                max: recovered_kg,
+            },
+            landed_mass,
+        ));
+    }
+
     // p4: SGP4 on the ISS TLE near the Progress MS-31 undocking, a 3 h coast, one finite
     // retrograde burn (start 16:35:30 UTC, 110 m/s), break-up at 78 km and two children.
     let mut he_bottle = fragment(
