@@ -49,15 +49,13 @@ impl Phase {
     }
 }
 
-/// Phases of one GLOBE7/GLOB7S row: the day-of-year phases p[31], p[17], p[13], p[38]; local
-/// time p[124], p[131]; UT p[71], p[79], p[75], p[58]; longitude p[63], p[118], p[97], p[136];
-/// and GLOB7S's day phases p[81], p[86], p[84], p[88].
+/// Phases of one GLOBE7 row: the day-of-year phases p[31], p[17], p[13], p[38]; local time
+/// p[124], p[131]; UT p[71], p[79], p[75], p[58]; longitude p[63], p[118], p[97], p[136].
 #[derive(Debug, Clone, Copy, Default)]
 struct RowPhases {
-    /// Which term groups have a nonzero coefficient in GLOBE7's and GLOB7S's forms: a group
-    /// whose coefficients are all zero adds exactly 0 and is skipped.
+    /// Which term groups have a nonzero coefficient in GLOBE7's form: a group whose
+    /// coefficients are all zero adds exactly 0 and is skipped.
     nz: NonZero,
-    nz_s: NonZero,
     cd32: Phase,
     cd18: Phase,
     cd14: Phase,
@@ -72,10 +70,6 @@ struct RowPhases {
     lon118: Phase,
     lon97: Phase,
     lon136: Phase,
-    d81: Phase,
-    d86: Phase,
-    d84: Phase,
-    d88: Phase,
 }
 
 /// Term groups of a row with at least one nonzero coefficient.
@@ -92,35 +86,21 @@ struct NonZero {
 }
 
 impl NonZero {
-    fn of(p: &[f64], glob7s: bool) -> NonZero {
+    fn of(p: &[f64]) -> NonZero {
         let any = |ks: &[usize]| ks.iter().any(|&k| p.get(k).is_some_and(|v| *v != 0.0));
-        if glob7s {
-            NonZero {
-                diurnal: any(&[3, 4, 6, 7, 11, 12]),
-                semidiurnal: any(&[5, 41, 8, 42, 23, 35, 33, 36]),
-                terdiurnal: any(&[39, 40]),
-                ap_daily: any(&[32, 45]),
-                ap_history: any(&[50, 96]),
-                longitudinal: any(&[64, 65, 66, 74, 75, 76, 90, 91, 92, 77, 78, 79]),
-                ut: false,
-                ut_ap: false,
-            }
-        } else {
-            NonZero {
-                diurnal: any(&[3, 4, 27, 6, 7, 28, 11, 12]),
-                semidiurnal: any(&[5, 41, 8, 42, 23, 35, 33, 36]),
-                terdiurnal: any(&[39, 40, 93, 94, 46, 48]),
-                ap_daily: any(&[32, 45, 34, 100, 101, 102, 121, 122, 123]),
-                ap_history: any(&[50, 96, 54, 125, 126, 127, 128, 129, 130]),
-                longitudinal: any(&[
-                    64, 65, 66, 103, 104, 105, 109, 110, 111, 90, 91, 92, 106, 107, 108, 112, 113,
-                    114,
-                ]),
-                ut: any(&[68, 69, 70, 76, 77, 78]),
-                ut_ap: any(&[
-                    60, 61, 62, 115, 116, 117, 83, 84, 85, 52, 98, 67, 133, 134, 135, 55, 56, 57,
-                ]),
-            }
+        NonZero {
+            diurnal: any(&[3, 4, 27, 6, 7, 28, 11, 12]),
+            semidiurnal: any(&[5, 41, 8, 42, 23, 35, 33, 36]),
+            terdiurnal: any(&[39, 40, 93, 94, 46, 48]),
+            ap_daily: any(&[32, 45, 34, 100, 101, 102, 121, 122, 123]),
+            ap_history: any(&[50, 96, 54, 125, 126, 127, 128, 129, 130]),
+            longitudinal: any(&[
+                64, 65, 66, 103, 104, 105, 109, 110, 111, 90, 91, 92, 106, 107, 108, 112, 113, 114,
+            ]),
+            ut: any(&[68, 69, 70, 76, 77, 78]),
+            ut_ap: any(&[
+                60, 61, 62, 115, 116, 117, 83, 84, 85, 52, 98, 67, 133, 134, 135, 55, 56, 57,
+            ]),
         }
     }
 }
@@ -129,8 +109,7 @@ impl RowPhases {
     fn of(p: &[f64]) -> RowPhases {
         let at = |k: usize| p.get(k).copied().unwrap_or(0.0);
         RowPhases {
-            nz: NonZero::of(p, false),
-            nz_s: NonZero::of(p, true),
+            nz: NonZero::of(p),
             cd32: Phase::of(DR * at(31)),
             cd18: Phase::of(2.0 * DR * at(17)),
             cd14: Phase::of(DR * at(13)),
@@ -145,22 +124,19 @@ impl RowPhases {
             lon118: Phase::of(DGTR * at(118)),
             lon97: Phase::of(DGTR * at(97)),
             lon136: Phase::of(DGTR * at(136)),
-            d81: Phase::of(DR * at(81)),
-            d86: Phase::of(2.0 * DR * at(86)),
-            d84: Phase::of(DR * at(84)),
-            d88: Phase::of(2.0 * DR * at(88)),
         }
     }
 }
 
-/// Phases of every coefficient row, computed once (immutable afterwards).
+/// Phases of every GLOBE7 row and the nonzero coefficients of every GLOB7S row, computed once
+/// (immutable afterwards).
 #[derive(Debug)]
 struct Phases {
     pt: RowPhases,
     ps: RowPhases,
     pd: [RowPhases; 9],
-    ptl: [RowPhases; 4],
-    pma: [RowPhases; 10],
+    ptl: [Glob7sRow; 4],
+    pma: [Glob7sRow; 10],
 }
 
 fn phases() -> &'static Phases {
@@ -169,8 +145,8 @@ fn phases() -> &'static Phases {
         pt: RowPhases::of(&PT),
         ps: RowPhases::of(&PS),
         pd: std::array::from_fn(|i| RowPhases::of(&PD[i])),
-        ptl: std::array::from_fn(|i| RowPhases::of(&PTL[i])),
-        pma: std::array::from_fn(|i| RowPhases::of(&PMA[i])),
+        ptl: std::array::from_fn(|i| Glob7sRow::of(&PTL[i])),
+        pma: std::array::from_fn(|i| Glob7sRow::of(&PMA[i])),
     })
 }
 
@@ -531,78 +507,264 @@ fn globe7(p: &[f64], ph: &RowPhases, mag: &MagneticActivity, flags: &Flags, h: &
     tinf
 }
 
-/// GLOB7S for lanes (see [`super::reference::glob7s`]).
-fn glob7s(p: &[f64], ph: &RowPhases, flags: &Flags, h: &Harmonics, mag: &MagneticActivity) -> F64s {
-    let sw = &flags.sw;
-    let swc = &flags.swc;
-    let plg = &h.plg;
-    let pp = |k: usize| s(p[k]);
-    let cd32 = ph.cd32.cos_minus(h.doy1);
-    let cd18 = ph.cd18.cos_minus(h.doy2);
-    let cd14 = ph.cd14.cos_minus(h.doy1);
-    let cd39 = ph.cd39.cos_minus(h.doy2);
-    let z = F64s::ZERO;
-    let mut t = [z; 15];
-    t[0] = pp(21) * h.dfa;
-    t[1] = pp(1) * plg[0][2]
-        + pp(2) * plg[0][4]
-        + pp(22) * plg[0][6]
-        + pp(26) * plg[0][1]
-        + pp(14) * plg[0][3]
-        + pp(59) * plg[0][5];
-    t[2] = (pp(18) + pp(47) * plg[0][2] + pp(29) * plg[0][4]) * cd32;
-    t[3] = (pp(15) + pp(16) * plg[0][2] + pp(30) * plg[0][4]) * cd18;
-    t[4] = (pp(9) * plg[0][1] + pp(10) * plg[0][3] + pp(20) * plg[0][5]) * cd14;
-    t[5] = (pp(37) * plg[0][1]) * cd39;
-    if sw[7] != 0.0 && ph.nz_s.diurnal {
-        let t71 = pp(11) * plg[1][2] * cd14 * s(swc[5]);
-        let t72 = pp(12) * plg[1][2] * cd14 * s(swc[5]);
-        t[6] = (pp(3) * plg[1][1] + pp(4) * plg[1][3] + t71) * h.tloc1.0
-            + (pp(6) * plg[1][1] + pp(7) * plg[1][3] + t72) * h.tloc1.1;
-    }
-    if sw[8] != 0.0 && ph.nz_s.semidiurnal {
-        let t81 = (pp(23) * plg[2][3] + pp(35) * plg[2][5]) * cd14 * s(swc[5]);
-        let t82 = (pp(33) * plg[2][3] + pp(36) * plg[2][5]) * cd14 * s(swc[5]);
-        t[7] = (pp(5) * plg[2][2] + pp(41) * plg[2][4] + t81) * h.tloc2.0
-            + (pp(8) * plg[2][2] + pp(42) * plg[2][4] + t82) * h.tloc2.1;
-    }
-    if sw[14] != 0.0 && ph.nz_s.terdiurnal {
-        t[13] = pp(39) * plg[3][3] * h.tloc3.1 + pp(40) * plg[3][3] * h.tloc3.0;
-    }
-    if sw[9] == 1.0 && ph.nz_s.ap_daily {
-        t[8] = mag.apdf * (pp(32) + pp(45) * plg[0][2] * s(swc[2]));
-    } else if sw[9] == -1.0 && ph.nz_s.ap_history {
-        t[8] = pp(50) * mag.apt + pp(96) * plg[0][2] * mag.apt * s(swc[2]);
-    }
-    if !(sw[10] == 0.0 || sw[11] == 0.0) && ph.nz_s.longitudinal {
-        let (cos_lon, sin_lon) = h.lon;
-        let v = (s(1.0)
-            + plg[0][1]
-                * (pp(80) * s(swc[5]) * ph.d81.cos_minus(h.doy1)
-                    + pp(85) * s(swc[6]) * ph.d86.cos_minus(h.doy2))
-            + pp(83) * s(swc[3]) * ph.d84.cos_minus(h.doy1)
-            + pp(87) * s(swc[4]) * ph.d88.cos_minus(h.doy2))
-            * ((pp(64) * plg[1][2]
-                + pp(65) * plg[1][4]
-                + pp(66) * plg[1][6]
-                + pp(74) * plg[1][1]
-                + pp(75) * plg[1][3]
-                + pp(76) * plg[1][5])
-                * cos_lon
-                + (pp(90) * plg[1][2]
-                    + pp(91) * plg[1][4]
-                    + pp(92) * plg[1][6]
-                    + pp(77) * plg[1][1]
-                    + pp(78) * plg[1][3]
-                    + pp(79) * plg[1][5])
-                    * sin_lon);
-        t[10] = select(h.lon_valid, v, z);
-    }
-    let mut tt = z;
-    for i in 0..14 {
-        if sw[i + 1] != 0.0 {
-            tt += s(sw[i + 1].abs()) * t[i];
+/// Number of GLOB7S basis functions that multiply a row coefficient directly (see
+/// [`Glob7sBasis`]).
+const G7S_MAIN: usize = 49;
+
+/// The per-batch basis of GLOB7S (see [`super::reference::glob7s`]). Over one batch GLOB7S is a
+/// fixed linear form in its row's coefficients, except for the longitudinal term, which is the
+/// product A·B of two such forms, and the magnetic-activity term, which carries the row's
+/// activity factor. Every product of harmonics, Legendre polynomials and switch weights
+/// (|sw| of the term's main switch, swc of its cross terms) is computed here once per batch;
+/// a row then costs one multiply-add per nonzero coefficient ([`Glob7sRow`]).
+///
+/// `main` (index: function · weight, row coefficients):
+/// 0: Δ F10.7A · |sw1| (p22);
+/// 1–6: P₀₂, P₀₄, P₀₆, P₀₁, P₀₃, P₀₅ · |sw2| (p2, p3, p23, p27, p15, p60);
+/// 7–12: (1, P₀₂, P₀₄) × (cos, sin) DR·doy · |sw3| (p19, p48, p30 times cos, sin DR·p32);
+/// 13–18: (1, P₀₂, P₀₄) × (cos, sin) 2DR·doy · |sw4| (p16, p17, p31 times cos, sin 2DR·p18);
+/// 19–24: (P₀₁, P₀₃, P₀₅) × (cos, sin) DR·doy · |sw5| (p10, p11, p21 times cos, sin DR·p14);
+/// 25–26: P₀₁ × (cos, sin) 2DR·doy · |sw6| (p38 times cos, sin 2DR·p39);
+/// 27–34: diurnal · |sw7|: P₁₁, P₁₃ × (cos, sin) HR·t (p4, p5, p7, p8) and
+/// swc5·P₁₂ × (cos, sin) DR·doy × (cos, sin) HR·t (p12, p13 times cos, sin DR·p14);
+/// 35–46: semidiurnal · |sw8|, the same with P₂₂, P₂₄ (p6, p42, p9, p43) and
+/// swc5·(P₂₃, P₂₅) (p24, p36, p34, p37);
+/// 47–48: P₃₃ × (sin, cos) 3HR·t · |sw14| (p40, p41).
+/// (Fortran indices, one above the zero-based ones in the code.)
+struct Glob7sBasis {
+    main: [F64s; G7S_MAIN],
+    /// Daily-Ap term without the activity factor: |sw9|·(1, swc2·P₀₂) where sw9 = 1 (p33,
+    /// p46), else 0.
+    ap_daily: [F64s; 2],
+    /// ap-history term without the activity factor: |sw9|·(1, swc2·P₀₂) where sw9 = −1 (p51,
+    /// p97), else 0.
+    ap_history: [F64s; 2],
+    /// Factor A − 1 of the longitudinal term: swc5·P₀₁, swc6·P₀₁, swc3, swc4 times (cos, sin) of
+    /// DR·doy, 2DR·doy, DR·doy, 2DR·doy (p81, p86, p84, p88 times cos, sin of their phases).
+    lon_a: [F64s; 8],
+    /// Factor B of the longitudinal term, |sw11| where sw10 and sw11 are on and the longitude is
+    /// valid, else 0: (P₁₂, P₁₄, P₁₆, P₁₁, P₁₃, P₁₅) × (cos, sin) DGTR·lon (p65, p66, p67, p75,
+    /// p76, p77, p91, p92, p93, p78, p79, p80).
+    lon_b: [F64s; 12],
+}
+
+impl Glob7sBasis {
+    fn new(h: &Harmonics, flags: &Flags) -> Glob7sBasis {
+        let sw = &flags.sw;
+        let swc = &flags.swc;
+        let plg = &h.plg;
+        let w = |i: usize| s(sw[i].abs());
+        let (dc, ds) = h.doy1;
+        let (d2c, d2s) = h.doy2;
+        let (tc, ts) = h.tloc1;
+        let (t2c, t2s) = h.tloc2;
+        let (t3c, t3s) = h.tloc3;
+        let z = F64s::ZERO;
+        let mut m = [z; G7S_MAIN];
+        m[0] = h.dfa * w(1);
+        let w2 = w(2);
+        for (k, n) in [2, 4, 6, 1, 3, 5].into_iter().enumerate() {
+            m[1 + k] = plg[0][n] * w2;
         }
+        let w3 = w(3);
+        let w4 = w(4);
+        for (k, f) in [s(1.0), plg[0][2], plg[0][4]].into_iter().enumerate() {
+            m[7 + 2 * k] = f * dc * w3;
+            m[8 + 2 * k] = f * ds * w3;
+            m[13 + 2 * k] = f * d2c * w4;
+            m[14 + 2 * k] = f * d2s * w4;
+        }
+        let w5 = w(5);
+        for (k, n) in [1, 3, 5].into_iter().enumerate() {
+            m[19 + 2 * k] = plg[0][n] * dc * w5;
+            m[20 + 2 * k] = plg[0][n] * ds * w5;
+        }
+        m[25] = plg[0][1] * d2c * w(6);
+        m[26] = plg[0][1] * d2s * w(6);
+        let w7 = w(7);
+        m[27] = plg[1][1] * tc * w7;
+        m[28] = plg[1][3] * tc * w7;
+        m[29] = plg[1][1] * ts * w7;
+        m[30] = plg[1][3] * ts * w7;
+        let c5 = s(swc[5]);
+        let p12 = plg[1][2] * c5 * w7;
+        m[31] = p12 * dc * tc;
+        m[32] = p12 * ds * tc;
+        m[33] = p12 * dc * ts;
+        m[34] = p12 * ds * ts;
+        let w8 = w(8);
+        m[35] = plg[2][2] * t2c * w8;
+        m[36] = plg[2][4] * t2c * w8;
+        m[37] = plg[2][2] * t2s * w8;
+        m[38] = plg[2][4] * t2s * w8;
+        for (k, n) in [3, 5].into_iter().enumerate() {
+            let f = plg[2][n] * c5 * w8;
+            m[39 + 2 * k] = f * dc * t2c;
+            m[40 + 2 * k] = f * ds * t2c;
+            m[43 + 2 * k] = f * dc * t2s;
+            m[44 + 2 * k] = f * ds * t2s;
+        }
+        m[47] = plg[3][3] * t3s * w(14);
+        m[48] = plg[3][3] * t3c * w(14);
+        let ap_term = |on: bool| {
+            if on {
+                [w(9), plg[0][2] * s(swc[2]) * w(9)]
+            } else {
+                [z; 2]
+            }
+        };
+        let p01 = plg[0][1];
+        let lon_a = [
+            c5 * p01 * dc,
+            c5 * p01 * ds,
+            s(swc[6]) * p01 * d2c,
+            s(swc[6]) * p01 * d2s,
+            s(swc[3]) * dc,
+            s(swc[3]) * ds,
+            s(swc[4]) * d2c,
+            s(swc[4]) * d2s,
+        ];
+        let mut lon_b = [z; 12];
+        if sw[10] != 0.0 && sw[11] != 0.0 {
+            let wl = select(h.lon_valid, w(11), z);
+            let (cl, sl) = h.lon;
+            for (k, n) in [2, 4, 6, 1, 3, 5].into_iter().enumerate() {
+                lon_b[k] = plg[1][n] * cl * wl;
+                lon_b[6 + k] = plg[1][n] * sl * wl;
+            }
+        }
+        Glob7sBasis {
+            main: m,
+            ap_daily: ap_term(sw[9] == 1.0),
+            ap_history: ap_term(sw[9] == -1.0),
+            lon_a,
+            lon_b,
+        }
+    }
+}
+
+/// Nonzero coefficients of one GLOB7S row on [`Glob7sBasis`]: (basis index, coefficient).
+#[derive(Debug, Clone, Default)]
+struct Glob7sRow {
+    main: Vec<(usize, f64)>,
+    /// Coefficients of `ap_daily` and `ap_history`.
+    ap_daily: [f64; 2],
+    ap_history: [f64; 2],
+    lon_a: Vec<(usize, f64)>,
+    lon_b: Vec<(usize, f64)>,
+}
+
+impl Glob7sRow {
+    fn of(p: &[f64]) -> Glob7sRow {
+        let at = |k: usize| p.get(k).copied().unwrap_or(0.0);
+        let ph = |angle: f64| Phase::of(angle);
+        let (c13, c17, c31, c38) = (
+            ph(DR * at(13)),
+            ph(2.0 * DR * at(17)),
+            ph(DR * at(31)),
+            ph(2.0 * DR * at(38)),
+        );
+        let mut main = [0.0; G7S_MAIN];
+        main[0] = at(21);
+        for (k, i) in [1, 2, 22, 26, 14, 59].into_iter().enumerate() {
+            main[1 + k] = at(i);
+        }
+        for (k, (i, j)) in [(18, 15), (47, 16), (29, 30)].into_iter().enumerate() {
+            main[7 + 2 * k] = at(i) * c31.c;
+            main[8 + 2 * k] = at(i) * c31.s;
+            main[13 + 2 * k] = at(j) * c17.c;
+            main[14 + 2 * k] = at(j) * c17.s;
+        }
+        for (k, i) in [9, 10, 20].into_iter().enumerate() {
+            main[19 + 2 * k] = at(i) * c13.c;
+            main[20 + 2 * k] = at(i) * c13.s;
+        }
+        main[25] = at(37) * c38.c;
+        main[26] = at(37) * c38.s;
+        main[27] = at(3);
+        main[28] = at(4);
+        main[29] = at(6);
+        main[30] = at(7);
+        main[31] = at(11) * c13.c;
+        main[32] = at(11) * c13.s;
+        main[33] = at(12) * c13.c;
+        main[34] = at(12) * c13.s;
+        main[35] = at(5);
+        main[36] = at(41);
+        main[37] = at(8);
+        main[38] = at(42);
+        for (k, (i, j)) in [(23, 33), (35, 36)].into_iter().enumerate() {
+            main[39 + 2 * k] = at(i) * c13.c;
+            main[40 + 2 * k] = at(i) * c13.s;
+            main[43 + 2 * k] = at(j) * c13.c;
+            main[44 + 2 * k] = at(j) * c13.s;
+        }
+        main[47] = at(39);
+        main[48] = at(40);
+        let (d81, d86, d84, d88) = (
+            ph(DR * at(81)),
+            ph(2.0 * DR * at(86)),
+            ph(DR * at(84)),
+            ph(2.0 * DR * at(88)),
+        );
+        let lon_a = [
+            at(80) * d81.c,
+            at(80) * d81.s,
+            at(85) * d86.c,
+            at(85) * d86.s,
+            at(83) * d84.c,
+            at(83) * d84.s,
+            at(87) * d88.c,
+            at(87) * d88.s,
+        ];
+        let lon_b = [64, 65, 66, 74, 75, 76, 90, 91, 92, 77, 78, 79].map(at);
+        let nonzero = |v: &[f64]| -> Vec<(usize, f64)> {
+            v.iter()
+                .enumerate()
+                .filter(|(_, c)| **c != 0.0)
+                .map(|(i, c)| (i, *c))
+                .collect()
+        };
+        let lon_b = nonzero(&lon_b);
+        Glob7sRow {
+            main: nonzero(&main),
+            ap_daily: [at(32), at(45)],
+            ap_history: [at(50), at(96)],
+            // Without a B factor the longitudinal term is 0 whatever A is.
+            lon_a: if lon_b.is_empty() {
+                Vec::new()
+            } else {
+                nonzero(&lon_a)
+            },
+            lon_b,
+        }
+    }
+}
+
+/// Σ c·b over (index, c), four partial sums.
+#[inline(always)]
+fn dot(terms: &[(usize, f64)], basis: &[F64s]) -> F64s {
+    let mut acc = [F64s::ZERO; 4];
+    let mut chunks = terms.chunks_exact(4);
+    for c in &mut chunks {
+        for k in 0..4 {
+            acc[k] = s(c[k].1).mul_add(basis[c[k].0], acc[k]);
+        }
+    }
+    for (k, &(i, c)) in chunks.remainder().iter().enumerate() {
+        acc[k] = s(c).mul_add(basis[i], acc[k]);
+    }
+    (acc[0] + acc[1]) + (acc[2] + acc[3])
+}
+
+/// GLOB7S for lanes (see [`super::reference::glob7s`]) on the batch's [`Glob7sBasis`].
+fn glob7s(row: &Glob7sRow, b: &Glob7sBasis, mag: &MagneticActivity) -> F64s {
+    let mut tt = dot(&row.main, &b.main);
+    tt += mag.apdf * (s(row.ap_daily[0]) * b.ap_daily[0] + s(row.ap_daily[1]) * b.ap_daily[1])
+        + mag.apt
+            * (s(row.ap_history[0]) * b.ap_history[0] + s(row.ap_history[1]) * b.ap_history[1]);
+    if !row.lon_b.is_empty() {
+        tt += (s(1.0) + dot(&row.lon_a, &b.lon_a)) * dot(&row.lon_b, &b.lon_b);
     }
     tt
 }
@@ -943,12 +1105,14 @@ struct Raw {
 /// only He, N2, O2 and Ar (from GTS7 at 72.5 km) and sets O, H, N and anomalous O to zero: those
 /// four species and the total density are then not computed (returned as 0), which changes no
 /// value GTD7 returns.
+#[allow(clippy::too_many_arguments)]
 fn gts7(
     alt: F64s,
     thermosphere: bool,
     flags: &Flags,
     h: &Harmonics,
     mags: &Mags,
+    basis: &mut Option<Glob7sBasis>,
     gsurf: F64s,
     re: F64s,
 ) -> (Raw, F64s, [F64s; 5], F64s) {
@@ -992,15 +1156,13 @@ fn gts7(
     let mut tgn1_end = s(PTM[8] * PMA[8][0] * fixed4 * fixed4 / (fixed4 * fixed4));
     let low = alt.simd_lt(s(300.0));
     if low.any() && sw[18] != 0.0 {
-        let g = |p: &[f64], r: &RowPhases| glob7s(p, r, flags, h, &mag);
-        let v1 = s(PTM[6] * PTL[0][0]) / (s(1.0) - s(sw[18]) * g(&PTL[0], &ph.ptl[0]));
-        let v2 = s(PTM[2] * PTL[1][0]) / (s(1.0) - s(sw[18]) * g(&PTL[1], &ph.ptl[1]));
-        let v3 = s(PTM[7] * PTL[2][0]) / (s(1.0) - s(sw[18]) * g(&PTL[2], &ph.ptl[2]));
-        let v4 = s(fixed4) / (s(1.0) - s(sw[18] * sw[20]) * g(&PTL[3], &ph.ptl[3]));
-        let vg = s(PTM[8] * PMA[8][0])
-            * (s(1.0) + s(sw[18] * sw[20]) * g(&PMA[8], &ph.pma[8]))
-            * v4
-            * v4
+        let b = basis.get_or_insert_with(|| Glob7sBasis::new(h, flags));
+        let g = |r: &Glob7sRow| glob7s(r, b, &mag);
+        let v1 = s(PTM[6] * PTL[0][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[0]));
+        let v2 = s(PTM[2] * PTL[1][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[1]));
+        let v3 = s(PTM[7] * PTL[2][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[2]));
+        let v4 = s(fixed4) / (s(1.0) - s(sw[18] * sw[20]) * g(&ph.ptl[3]));
+        let vg = s(PTM[8] * PMA[8][0]) * (s(1.0) + s(sw[18] * sw[20]) * g(&ph.pma[8])) * v4 * v4
             / s(fixed4 * fixed4);
         tn1[1] = select(low, v1, tn1[1]);
         tn1[2] = select(low, v2, tn1[2]);
@@ -1265,13 +1427,16 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
     let altt = alt.max(s(ZN2_KM[0]));
     let mags = Mags::new(&h, &flags);
     let below = alt.simd_lt(s(ZN2_KM[0]));
-    let (upper, ln_dm28, tn1, tgn1_end) = gts7(altt, !below.all(), &flags, &h, &mags, gsurf, re);
+    let mut basis = None;
+    let (upper, ln_dm28, tn1, tgn1_end) =
+        gts7(altt, !below.all(), &flags, &h, &mags, &mut basis, gsurf, re);
     let mut d = upper.d;
     let mut tz = upper.tz;
     if below.any() {
         let ph = phases();
         let mag = mags.pd[8];
-        let g = |k: usize| glob7s(&PMA[k], &ph.pma[k], &flags, &h, &mag);
+        let b = basis.get_or_insert_with(|| Glob7sBasis::new(&h, &flags));
+        let g = |k: usize| glob7s(&ph.pma[k], b, &mag);
         let (sw20, sw22) = (s(sw[20]), s(sw[22]));
         let tn2 = [
             tn1[4],
