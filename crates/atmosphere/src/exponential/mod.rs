@@ -13,7 +13,7 @@
 //! assert!((one.density_kg_m3(7_200.0) - 1.225 / std::f64::consts::E).abs() < 1e-15);
 //! ```
 
-use reentry_lanes::{LANES, floor_clamped, math, select};
+use reentry_lanes::{LANES, select};
 
 use crate::us76;
 use crate::{
@@ -169,11 +169,11 @@ impl Exponential {
             (cf - F64s::ONE).fast_max(F64s::ZERO),
             cf,
         );
-        let (_, cell) = floor_clamped(cf, last);
+        let (_, cell) = us76::lanes::floor_and_indices(cf, last);
         let rows: [[f64; 4]; LANES] = std::array::from_fn(|l| self.cells[cell[l]]);
         let column = |k: usize| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k]));
         let (h0, rho0, inverse_h) = (column(0), column(1), column(2));
-        rho0 * math::exp((h0 - altitude_m) * inverse_h)
+        rho0 * us76::lanes::exp_normal((h0 - altitude_m) * inverse_h)
     }
 
     /// Density, US76 kinetic temperature, P = ρ R* T/M0 and the mean free path at one altitude.
