@@ -104,7 +104,7 @@ fn molecular_weight_ratio_where(altitude_m: F64s, wanted: Mask) -> F64s {
 }
 
 /// Geopotential height H = r0 Z/(r0 + Z) (m′), as in [`super::geopotential_altitude_m`].
-#[inline]
+#[inline(always)]
 fn geopotential_m(altitude_m: F64s) -> F64s {
     let r0 = F64s::splat(EARTH_RADIUS_M);
     r0 * altitude_m / (r0 + altitude_m)
@@ -112,7 +112,7 @@ fn geopotential_m(altitude_m: F64s) -> F64s {
 
 /// The constants of each lane's layer at geopotential height `h` (see
 /// [`lower_layer_constants`]), blended by masks.
-#[inline]
+#[inline(always)]
 fn lower_layer_of(h: F64s) -> [F64s; 5] {
     let layers = lower_layer_constants();
     let mut c = layers[0];
@@ -128,7 +128,7 @@ fn lower_layer_of(h: F64s) -> [F64s; 5] {
 /// Molecular-scale temperature T_M (K) below 86 km: T_M,b + L (H − H_b), not fused, as in the
 /// reference (T_M,b/T_M is raised to a power of up to 34, which would amplify a one-ulp
 /// difference).
-#[inline]
+#[inline(always)]
 fn lower_molecular_temperature_k(h: F64s, c: &[F64s; 5]) -> F64s {
     c[1] + c[2] * (h - c[0])
 }
@@ -142,7 +142,7 @@ struct LowerExponent {
 }
 
 /// [`LowerExponent`] at geopotential height `h` (m′).
-#[inline]
+#[inline(always)]
 fn lower_exponent(h: F64s) -> LowerExponent {
     let c = lower_layer_of(h);
     let [hb, tb, lapse, pb, coefficient] = c;
@@ -180,7 +180,7 @@ fn lower_layer_constants() -> &'static [[F64s; 5]; LOWER_LAYER_COUNT] {
 
 /// (ρ, T, P) below 86 km from [`lower_exponent`] and `e` = exp(its exponent); T is needed only
 /// in the lanes of `below`.
-#[inline]
+#[inline(always)]
 fn lower_state(
     lower: &LowerExponent,
     e: F64s,
@@ -196,7 +196,7 @@ fn lower_state(
 
 /// Kinetic temperature (K) above 86 km: the four segments blended by masks (see
 /// [`upper::temperature_and_gradient`]). `ratio` is (r0 + Z10)/(r0 + Z) where the caller has it.
-#[inline]
+#[inline(always)]
 fn upper_temperature_k(z: F64s, ratio: Option<F64s>) -> F64s {
     let in_8 = z.simd_ge(F64s::splat(Z8_M));
     let in_9 = z.simd_ge(F64s::splat(Z9_M));
@@ -233,7 +233,7 @@ struct UpperExponent {
     inverse_molecular_weight: F64s,
 }
 
-#[inline]
+#[inline(always)]
 fn upper_exponent(z: F64s) -> UpperExponent {
     let table = upper::table();
     // fast_max/fast_min: a NaN lane becomes 86 km instead of poisoning the index.
@@ -253,7 +253,7 @@ fn upper_exponent(z: F64s) -> UpperExponent {
 }
 
 /// (ρ, T, P) at or above 86 km from [`upper_exponent`], `rho` = exp(ln ρ) and the temperature.
-#[inline]
+#[inline(always)]
 fn upper_state(upper: &UpperExponent, rho: F64s, temperature_k: F64s) -> (F64s, F64s, F64s) {
     let p = rho
         * F64s::splat(US76_GAS_CONSTANT_J_KMOL_K)
