@@ -21,7 +21,7 @@ use super::reference::{
     ZN3_KM,
 };
 use super::{G_CM3_TO_KG_M3, InputLanes, OutputLanes, PER_CM3_TO_PER_M3, Switches};
-use crate::F64s;
+use crate::{F64s, LANES};
 
 #[inline(always)]
 fn s(x: f64) -> F64s {
@@ -315,14 +315,39 @@ fn magnetic_activity(p: &[f64], h: &Harmonics, flags: &Flags) -> MagneticActivit
 /// The magnetic activity of every GLOBE7 row of a batch. Rows that share the parameters it
 /// depends on (p[24], p[25], p[43], p[44], p[51], p[138]; most density rows do) share one
 /// evaluation.
+#[derive(Clone, Copy)]
 struct Mags {
     pt: MagneticActivity,
     ps: MagneticActivity,
     pd: [MagneticActivity; 9],
 }
 
+thread_local! {
+    /// The last daily-Ap [`Mags`] of this thread and the Ap of each lane it was computed for:
+    /// with the daily Ap they depend on nothing else, and a run's Ap rarely changes.
+    static DAILY_MAGS: std::cell::Cell<Option<([u64; LANES], Mags)>> =
+        const { std::cell::Cell::new(None) };
+}
+
 impl Mags {
+    /// [`Mags::compute`], reusing this thread's last result when the daily Ap of every lane is
+    /// the same (bit for bit) and the ap history is not in use.
     fn new(h: &Harmonics, flags: &Flags) -> Mags {
+        if flags.sw[9] == -1.0 {
+            return Mags::compute(h, flags);
+        }
+        let key = h.ap.to_array().map(f64::to_bits);
+        if let Some((k, m)) = DAILY_MAGS.get()
+            && k == key
+        {
+            return m;
+        }
+        let m = Mags::compute(h, flags);
+        DAILY_MAGS.set(Some((key, m)));
+        m
+    }
+
+    fn compute(h: &Harmonics, flags: &Flags) -> Mags {
         let key = |p: &[f64]| [p[24], p[25], p[43], p[44], p[51], p[138]];
         let mut done: [Option<([f64; 6], MagneticActivity)>; 11] = [None; 11];
         let mut get = |p: &[f64]| {
@@ -986,10 +1011,15 @@ impl Profile {
 
     fn at(&self, z: F64s, re: F64s) -> ProfileAt {
         let za = s(ZA_KM);
-        let zg2 = zeta(z.max(za), s(PTM[5]), re);
-        let tt = self.tinf - (self.tinf - self.tlb) * math::exp(-self.s * zg2);
         let below = z.simd_lt(za);
-        let ln_tlb_tt = math::ln(self.tlb / tt);
+        let (zg2, tt, ln_tlb_tt) = if below.all() {
+            // Every lane evaluates the Bates part at ZA: the same operations as in `new`.
+            (self.zg_za, self.ta, self.ln_tlb_ta)
+        } else {
+            let zg2 = zeta(z.max(za), s(PTM[5]), re);
+            let tt = self.tinf - (self.tinf - self.tlb) * math::exp(-self.s * zg2);
+            (zg2, tt, math::ln(self.tlb / tt))
+        };
         let tt_nonpositive = tt.simd_le(F64s::ZERO);
         if !below.any() {
             // Every lane on the Bates profile: the spline part is not needed.

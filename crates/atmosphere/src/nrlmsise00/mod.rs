@@ -379,19 +379,56 @@ impl Nrlmsise00 {
 
     /// Every model output at [`LANES`] points (SIMD path).
     pub fn evaluate_lanes(&self, points: &AtmospherePointLanes) -> OutputLanes {
-        let alt = points.altitude_m.to_array();
-        let lat = points.latitude_rad.to_array();
-        let lon = points.longitude_rad.to_array();
+        lanes::gtd7(&self.input_lanes(points), &self.switches)
+    }
+
+    /// The model inputs at [`LANES`] points: lane by lane the same values as
+    /// [`Nrlmsise00::input_at`], with the calendar conversion done once per UTC day of the batch
+    /// and the unit conversions on the lanes.
+    pub fn input_lanes(&self, points: &AtmospherePointLanes) -> InputLanes {
         let t = points.epoch_j2000_s.to_array();
-        let inputs: [Input; LANES] = std::array::from_fn(|i| {
-            self.input_at(&AtmospherePoint {
-                altitude_m: alt[i],
-                latitude_rad: lat[i],
-                longitude_rad: lon[i],
-                epoch: Epoch { j2000_s: t[i] },
-            })
-        });
-        lanes::gtd7(&InputLanes::from_inputs(&inputs), &self.switches)
+        let history = self.switches.uses_ap_history();
+        let mut doy = [0.0; LANES];
+        let mut ut_s = [0.0; LANES];
+        let mut indices = [SpaceWeatherIndices::NAN; LANES];
+        // (day number, day of year) of the last day converted.
+        let mut known: Option<(f64, f64)> = None;
+        for i in 0..LANES {
+            let epoch = Epoch { j2000_s: t[i] };
+            let (day, sec) = day_and_seconds(t[i]);
+            doy[i] = match known {
+                Some((d, v)) if d == day => v,
+                _ => {
+                    let v = f64::from(epoch.year_day_of_year_ut().1);
+                    known = Some((day, v));
+                    v
+                }
+            };
+            ut_s[i] = sec;
+            indices[i] = self
+                .space_weather
+                .indices_at(epoch, history)
+                .unwrap_or(SpaceWeatherIndices::NAN);
+        }
+        // f64::to_degrees is x · (180/π) with the quotient rounded once: the same on lanes.
+        let to_degrees = F64s::splat(180.0f64 / std::f64::consts::PI);
+        let ut = F64s::from(ut_s);
+        let longitude_deg = points.longitude_rad * to_degrees;
+        let get = |f: &dyn Fn(&SpaceWeatherIndices) -> f64| {
+            F64s::from(std::array::from_fn::<f64, LANES, _>(|i| f(&indices[i])))
+        };
+        InputLanes {
+            day_of_year: F64s::from(doy),
+            ut_s: ut,
+            altitude_km: points.altitude_m / F64s::splat(1000.0),
+            latitude_deg: points.latitude_rad * to_degrees,
+            longitude_deg,
+            local_solar_time_h: ut / F64s::splat(3600.0) + longitude_deg / F64s::splat(15.0),
+            f107a_sfu: get(&|x| x.f107a_sfu),
+            f107_sfu: get(&|x| x.f107_sfu),
+            ap: get(&|x| x.ap),
+            ap_history: std::array::from_fn(|k| get(&|x| x.ap_history[k])),
+        }
     }
 
     /// One point: drag density (gtd7d), temperature, pressure and mean free path.
@@ -426,6 +463,14 @@ impl Nrlmsise00 {
     }
 }
 
+/// Whole days since 2000-01-01T00:00 UTC (as a float) and the seconds of that day: the split
+/// that [`Epoch::year_day_of_year_ut`] makes (checked against it in the tests).
+fn day_and_seconds(j2000_s: f64) -> (f64, f64) {
+    let s = j2000_s + 43_200.0;
+    let day = (s / crate::time::SECONDS_PER_DAY).floor();
+    (day, s - day * crate::time::SECONDS_PER_DAY)
+}
+
 /// Model inputs of a point with given space-weather indices.
 pub fn input_from(point: &AtmospherePoint, indices: &SpaceWeatherIndices) -> Input {
     let (_, doy, ut_s) = point.epoch.year_day_of_year_ut();
@@ -441,5 +486,67 @@ pub fn input_from(point: &AtmospherePoint, indices: &SpaceWeatherIndices) -> Inp
         f107_sfu: indices.f107_sfu,
         ap: indices.ap,
         ap_history: indices.ap_history,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The batch inputs are the point inputs bit for bit, across day and year boundaries and
+    /// with lanes on different days.
+    #[test]
+    fn input_lanes_equals_input_at_lane_by_lane() {
+        let model = Nrlmsise00::new(SpaceWeather::Constant {
+            f107_sfu: 180.0,
+            f107a_sfu: 160.0,
+            ap: 15.0,
+        });
+        let start = Epoch::parse_rfc3339("2025-12-31T23:59:58Z").expect("epoch");
+        let steps = [0.0, 0.7, 1.999, 2.0, 2.5, 86_400.0, -3.0e7, 1.0e9, 123.456];
+        for (k, &dt) in steps.iter().enumerate() {
+            let points: [AtmospherePoint; LANES] = std::array::from_fn(|i| AtmospherePoint {
+                altitude_m: 1.0e3 * (k * LANES + i) as f64 + 0.1,
+                latitude_rad: -1.5 + 0.37 * i as f64,
+                longitude_rad: -3.1 + 0.77 * i as f64,
+                epoch: start.plus_seconds(dt + 0.3 * i as f64 * (k as f64 - 4.0)),
+            });
+            let col = |f: &dyn Fn(&AtmospherePoint) -> f64| {
+                F64s::from(std::array::from_fn::<f64, LANES, _>(|i| f(&points[i])))
+            };
+            let batch = model.input_lanes(&AtmospherePointLanes {
+                altitude_m: col(&|p| p.altitude_m),
+                latitude_rad: col(&|p| p.latitude_rad),
+                longitude_rad: col(&|p| p.longitude_rad),
+                epoch_j2000_s: col(&|p| p.epoch.j2000_s),
+            });
+            for (i, p) in points.iter().enumerate() {
+                let one = model.input_at(p);
+                let lane = |v: F64s| v.to_array()[i].to_bits();
+                let fields = [
+                    (lane(batch.day_of_year), one.day_of_year),
+                    (lane(batch.ut_s), one.ut_s),
+                    (lane(batch.altitude_km), one.altitude_km),
+                    (lane(batch.latitude_deg), one.latitude_deg),
+                    (lane(batch.longitude_deg), one.longitude_deg),
+                    (lane(batch.local_solar_time_h), one.local_solar_time_h),
+                    (lane(batch.f107a_sfu), one.f107a_sfu),
+                    (lane(batch.f107_sfu), one.f107_sfu),
+                    (lane(batch.ap), one.ap),
+                ];
+                for (j, (b, o)) in fields.into_iter().enumerate() {
+                    assert_eq!(b, o.to_bits(), "step {k} lane {i} field {j}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn day_split_matches_the_calendar() {
+        for k in -2_000..2_000 {
+            let t = k as f64 * 43_199.75 + 0.125;
+            let (_, _, sec) = Epoch { j2000_s: t }.year_day_of_year_ut();
+            assert_eq!(day_and_seconds(t).1.to_bits(), sec.to_bits(), "t = {t}");
+        }
     }
 }
