@@ -811,6 +811,8 @@ struct Spline<const N: usize> {
     /// ∫ from xs[0] to xs[k] of the spline (SPLINI over whole intervals).
     cum: [F64s; N],
     zgdif: F64s,
+    /// 1 / zgdif.
+    inv_zgdif: F64s,
     z1: f64,
 }
 
@@ -838,48 +840,52 @@ fn interval_integral(
             + (b2 * b2 * s(0.25) - b2 * s(0.5)) * y2hi)
             * h
             * h
-            / s(6.0))
+            * s(1.0 / 6.0))
         * h
 }
 
 impl<const N: usize> Spline<N> {
+    /// The spline through (ζ(z_k)/ζ(z_N), 1/T_k) with end slopes from the gradients `tg` (the
+    /// model's SPLINE with both end slopes given). Divisions are taken once per quantity and
+    /// reused as reciprocals (node positions, interval widths, the elimination pivots).
     fn new(z: &[f64; N], t: &[F64s; N], tg: [F64s; 2], re: F64s) -> Self {
+        let one = s(1.0);
         let z1 = s(z[0]);
         let z2 = s(z[N - 1]);
         let zgdif = zeta(z2, z1, re);
-        let xs: [F64s; N] = std::array::from_fn(|k| zeta(s(z[k]), z1, re) / zgdif);
-        let ys: [F64s; N] = std::array::from_fn(|k| s(1.0) / t[k]);
-        let yd1 = -tg[0] / (t[0] * t[0]) * zgdif;
+        let inv_zgdif = one / zgdif;
+        let xs: [F64s; N] = std::array::from_fn(|k| zeta(s(z[k]), z1, re) * inv_zgdif);
+        let ys: [F64s; N] = std::array::from_fn(|k| one / t[k]);
+        let yd1 = -tg[0] * ys[0] * ys[0] * zgdif;
         let r = (re + z2) / (re + z1);
-        let yd2 = -tg[1] / (t[N - 1] * t[N - 1]) * zgdif * r * r;
-        // Numerical Recipes `spline` with both end slopes given.
+        let yd2 = -tg[1] * ys[N - 1] * ys[N - 1] * zgdif * r * r;
         let zero = F64s::ZERO;
+        let mut inv_h = [zero; N];
+        let mut slope = [zero; N];
+        for k in 0..N - 1 {
+            inv_h[k] = one / (xs[k + 1] - xs[k]);
+            slope[k] = (ys[k + 1] - ys[k]) * inv_h[k];
+        }
+        // Numerical Recipes `spline` with both end slopes given.
         let mut y2 = [zero; N];
         let mut u = [zero; N];
         y2[0] = s(-0.5);
-        u[0] = (s(3.0) / (xs[1] - xs[0])) * ((ys[1] - ys[0]) / (xs[1] - xs[0]) - yd1);
+        u[0] = s(3.0) * inv_h[0] * (slope[0] - yd1);
         for i in 1..N - 1 {
-            let sig = (xs[i] - xs[i - 1]) / (xs[i + 1] - xs[i - 1]);
-            let p = sig * y2[i - 1] + s(2.0);
-            y2[i] = (sig - s(1.0)) / p;
-            u[i] = (s(6.0)
-                * ((ys[i + 1] - ys[i]) / (xs[i + 1] - xs[i])
-                    - (ys[i] - ys[i - 1]) / (xs[i] - xs[i - 1]))
-                / (xs[i + 1] - xs[i - 1])
-                - sig * u[i - 1])
-                / p;
+            let inv_w = one / (xs[i + 1] - xs[i - 1]);
+            let sig = (xs[i] - xs[i - 1]) * inv_w;
+            let inv_p = one / (sig * y2[i - 1] + s(2.0));
+            y2[i] = (sig - one) * inv_p;
+            u[i] = (s(6.0) * (slope[i] - slope[i - 1]) * inv_w - sig * u[i - 1]) * inv_p;
         }
         let qn = s(0.5);
-        let un = (s(3.0) / (xs[N - 1] - xs[N - 2]))
-            * (yd2 - (ys[N - 1] - ys[N - 2]) / (xs[N - 1] - xs[N - 2]));
-        y2[N - 1] = (un - qn * u[N - 2]) / (qn * y2[N - 2] + s(1.0));
+        let un = s(3.0) * inv_h[N - 2] * (yd2 - slope[N - 2]);
+        y2[N - 1] = (un - qn * u[N - 2]) / (qn * y2[N - 2] + one);
         for k in (0..N - 1).rev() {
             y2[k] = y2[k] * y2[k + 1] + u[k];
         }
-        let mut inv_h = [zero; N];
         let mut cum = [zero; N];
         for k in 0..N - 1 {
-            inv_h[k] = s(1.0) / (xs[k + 1] - xs[k]);
             cum[k + 1] = cum[k]
                 + interval_integral(
                     xs[k],
@@ -899,6 +905,7 @@ impl<const N: usize> Spline<N> {
             inv_h,
             cum,
             zgdif,
+            inv_zgdif,
             z1: z[0],
         }
     }
@@ -907,7 +914,7 @@ impl<const N: usize> Spline<N> {
     /// branch-free). For x past the last node both extrapolate the last interval, as the model
     /// does; for x before the first node the integral is 0, as in SPLINI.
     fn at(&self, z_km: F64s, re: F64s) -> (F64s, F64s) {
-        let x = zeta(z_km, s(self.z1), re) / self.zgdif;
+        let x = zeta(z_km, s(self.z1), re) * self.inv_zgdif;
         let (xs, ys, y2) = (&self.xs, &self.ys, &self.y2);
         // The interval [k, k+1] with xs[k] <= x (the model's binary search), k <= N−2.
         let (mut xlo, mut xhi) = (xs[0], xs[1]);
@@ -928,8 +935,9 @@ impl<const N: usize> Spline<N> {
         let h = xhi - xlo;
         let a = (xhi - x) * inv_h;
         let b = (x - xlo) * inv_h;
-        let y =
-            a * ylo + b * yhi + ((a * a * a - a) * y2lo + (b * b * b - b) * y2hi) * h * h / s(6.0);
+        let y = a * ylo
+            + b * yhi
+            + ((a * a * a - a) * y2lo + (b * b * b - b) * y2hi) * h * h * s(1.0 / 6.0);
         let part = interval_integral(xlo, xhi, inv_h, ylo, yhi, y2lo, y2hi, x);
         let yi = select(x.simd_gt(xs[0]), cum + part, F64s::ZERO);
         (s(1.0) / y, yi)
@@ -1142,7 +1150,7 @@ fn gts7(
     flags: &Flags,
     h: &Harmonics,
     mags: &Mags,
-    basis: &mut Option<Glob7sBasis>,
+    basis: &Glob7sBasis,
     gsurf: F64s,
     re: F64s,
 ) -> (Raw, F64s, [F64s; 5], F64s) {
@@ -1186,8 +1194,7 @@ fn gts7(
     let mut tgn1_end = s(PTM[8] * PMA[8][0] * fixed4 * fixed4 / (fixed4 * fixed4));
     let low = alt.simd_lt(s(300.0));
     if low.any() && sw[18] != 0.0 {
-        let b = basis.get_or_insert_with(|| Glob7sBasis::new(h, flags));
-        let g = |r: &Glob7sRow| glob7s(r, b, &mag);
+        let g = |r: &Glob7sRow| glob7s(r, basis, &mag);
         let v1 = s(PTM[6] * PTL[0][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[0]));
         let v2 = s(PTM[2] * PTL[1][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[1]));
         let v3 = s(PTM[7] * PTL[2][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[2]));
@@ -1457,16 +1464,16 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
     let altt = alt.max(s(ZN2_KM[0]));
     let mags = Mags::new(&h, &flags);
     let below = alt.simd_lt(s(ZN2_KM[0]));
-    let mut basis = None;
+    // Built for every batch (it is only unused when every lane is above 300 km).
+    let basis = Glob7sBasis::new(&h, &flags);
     let (upper, ln_dm28, tn1, tgn1_end) =
-        gts7(altt, !below.all(), &flags, &h, &mags, &mut basis, gsurf, re);
+        gts7(altt, !below.all(), &flags, &h, &mags, &basis, gsurf, re);
     let mut d = upper.d;
     let mut tz = upper.tz;
     if below.any() {
         let ph = phases();
         let mag = mags.pd[8];
-        let b = basis.get_or_insert_with(|| Glob7sBasis::new(&h, &flags));
-        let g = |k: usize| glob7s(&ph.pma[k], b, &mag);
+        let g = |k: usize| glob7s(&ph.pma[k], &basis, &mag);
         let (sw20, sw22) = (s(sw[20]), s(sw[22]));
         let tn2 = [
             tn1[4],
