@@ -169,7 +169,7 @@ impl Exponential {
             (cf - F64s::ONE).fast_max(F64s::ZERO),
             cf,
         );
-        let (_, cell) = us76::lanes::floor_and_indices(cf, last);
+        let cell = us76::lanes::indices_of_integral(cf, last);
         let rows: [[f64; 4]; LANES] = std::array::from_fn(|l| self.cells[cell[l]]);
         let column = |k: usize| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k]));
         let (h0, rho0, inverse_h) = (column(0), column(1), column(2));

@@ -266,9 +266,7 @@ fn upper_state(upper: &UpperExponent, rho: F64s, temperature_k: F64s) -> (F64s, 
 const INDEX_MAGIC: f64 = 4_503_599_627_370_496.0;
 
 /// ⌊x⌋ clamped to `0..=max_index` (NaN gives 0), as lanes and as table indices, like
-/// [`reentry_lanes::floor_clamped`] but converted to integers by one vector addition of 2⁵²
-/// (the integer then sits in the low bits of each lane) instead of a saturating float-to-integer
-/// conversion per lane. `max_index` must be below 2³².
+/// [`reentry_lanes::floor_clamped`] but converted by [`indices_of_integral`].
 #[inline(always)]
 pub(crate) fn floor_and_indices(x: F64s, max_index: usize) -> (F64s, [usize; LANES]) {
     // fast_max/fast_min return their constant operand for a NaN lane.
@@ -276,12 +274,17 @@ pub(crate) fn floor_and_indices(x: F64s, max_index: usize) -> (F64s, [usize; LAN
         .floor()
         .fast_max(F64s::ZERO)
         .fast_min(F64s::splat(max_index as f64));
+    (f, indices_of_integral(f, max_index))
+}
+
+/// Table indices from lanes that already hold integers in `0..=max_index`: one vector addition
+/// of 2⁵² leaves each integer in the low bits of its lane, instead of a saturating
+/// float-to-integer conversion per lane. `max_index` must be below 2³².
+#[inline(always)]
+pub(crate) fn indices_of_integral(f: F64s, max_index: usize) -> [usize; LANES] {
     let bits = (f + F64s::splat(INDEX_MAGIC)).to_array();
-    // The `min` cannot change a value; it lets the compiler see the bound.
-    (
-        f,
-        std::array::from_fn(|l| (bits[l].to_bits() as u32 as usize).min(max_index)),
-    )
+    // The `min` cannot change a valid value; it lets the compiler see the bound.
+    std::array::from_fn(|l| (bits[l].to_bits() as u32 as usize).min(max_index))
 }
 
 /// Below this argument e^x is under the smallest normal `f64` (ln 2⁻¹⁰²²) and [`exp_normal`]
