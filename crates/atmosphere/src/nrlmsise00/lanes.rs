@@ -171,6 +171,26 @@ fn angle_sum((c1, s1): (F64s, F64s), (c2, s2): (F64s, F64s)) -> (F64s, F64s) {
     (c1 * c2 - s1 * s2, s1 * c2 + c1 * s2)
 }
 
+thread_local! {
+    /// The last (cos, sin) of DR·doy of this thread and the day of each lane it is for.
+    static DAY_HARMONIC: std::cell::Cell<Option<([u64; LANES], (F64s, F64s))>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// (cos, sin) of DR·doy, reusing this thread's last value while every lane's day is the same
+/// (bit for bit): a run's day changes at most once a day.
+fn day_harmonic(doy: F64s) -> (F64s, F64s) {
+    let key = doy.to_array().map(f64::to_bits);
+    if let Some((k, v)) = DAY_HARMONIC.get()
+        && k == key
+    {
+        return v;
+    }
+    let (sn, cs) = math::sin_cos(s(DR) * doy);
+    DAY_HARMONIC.set(Some((key, (cs, sn))));
+    (cs, sn)
+}
+
 /// Per-batch harmonics shared by every row (see [`super::reference::Harmonics`]).
 struct Harmonics {
     plg: [[F64s; 9]; 4],
@@ -234,7 +254,7 @@ impl Harmonics {
         // One sin_cos per base angle; multiples and sums by the angle formulas (the reference
         // evaluates each directly; the difference is a few 1e-16).
         let tloc1 = flip(math::sin_cos(s(HR) * tloc));
-        let doy1 = flip(math::sin_cos(s(DR) * input.day_of_year));
+        let doy1 = day_harmonic(input.day_of_year);
         let lon1 = flip(math::sin_cos(s(DGTR) * lon));
         let ut = flip(math::sin_cos(s(SR) * input.ut_s));
         Harmonics {

@@ -390,7 +390,10 @@ impl Nrlmsise00 {
         let history = self.switches.uses_ap_history();
         let mut doy = [0.0; LANES];
         let mut ut_s = [0.0; LANES];
-        let mut indices = [SpaceWeatherIndices::NAN; LANES];
+        let mut f107a = [0.0; LANES];
+        let mut f107 = [0.0; LANES];
+        let mut ap = [0.0; LANES];
+        let mut ap_history = [[0.0; LANES]; 7];
         // (day number, day of year) of the last day converted.
         let mut known: Option<(f64, f64)> = None;
         for i in 0..LANES {
@@ -405,18 +408,21 @@ impl Nrlmsise00 {
                 }
             };
             ut_s[i] = sec;
-            indices[i] = self
+            let x = self
                 .space_weather
                 .indices_at(epoch, history)
                 .unwrap_or(SpaceWeatherIndices::NAN);
+            f107a[i] = x.f107a_sfu;
+            f107[i] = x.f107_sfu;
+            ap[i] = x.ap;
+            for (k, v) in x.ap_history.into_iter().enumerate() {
+                ap_history[k][i] = v;
+            }
         }
         // f64::to_degrees is x · (180/π) with the quotient rounded once: the same on lanes.
         let to_degrees = F64s::splat(180.0f64 / std::f64::consts::PI);
         let ut = F64s::from(ut_s);
         let longitude_deg = points.longitude_rad * to_degrees;
-        let get = |f: &dyn Fn(&SpaceWeatherIndices) -> f64| {
-            F64s::from(std::array::from_fn::<f64, LANES, _>(|i| f(&indices[i])))
-        };
         InputLanes {
             day_of_year: F64s::from(doy),
             ut_s: ut,
@@ -424,10 +430,10 @@ impl Nrlmsise00 {
             latitude_deg: points.latitude_rad * to_degrees,
             longitude_deg,
             local_solar_time_h: ut / F64s::splat(3600.0) + longitude_deg / F64s::splat(15.0),
-            f107a_sfu: get(&|x| x.f107a_sfu),
-            f107_sfu: get(&|x| x.f107_sfu),
-            ap: get(&|x| x.ap),
-            ap_history: std::array::from_fn(|k| get(&|x| x.ap_history[k])),
+            f107a_sfu: F64s::from(f107a),
+            f107_sfu: F64s::from(f107),
+            ap: F64s::from(ap),
+            ap_history: ap_history.map(F64s::from),
         }
     }
 
@@ -533,6 +539,8 @@ mod tests {
                     (lane(batch.f107a_sfu), one.f107a_sfu),
                     (lane(batch.f107_sfu), one.f107_sfu),
                     (lane(batch.ap), one.ap),
+                    (lane(batch.ap_history[0]), one.ap_history[0]),
+                    (lane(batch.ap_history[6]), one.ap_history[6]),
                 ];
                 for (j, (b, o)) in fields.into_iter().enumerate() {
                     assert_eq!(b, o.to_bits(), "step {k} lane {i} field {j}");
