@@ -140,6 +140,10 @@ pub struct Flight {
     pub releases: Vec<Release>,
     /// Time history rows (t, y, aux).
     pub rows: Vec<(f64, State, Aux)>,
+    /// Whether rows between step ends take their diagnostics from `probes.aux` (true, the
+    /// default). A caller that evaluates every row's diagnostics itself afterwards sets it to
+    /// false: those rows then carry `Aux::default()` and the probe is not called.
+    pub row_diagnostics: bool,
     released: Vec<bool>,
     next_burn: usize,
     burn_end_s: Option<f64>,
@@ -191,6 +195,7 @@ impl Flight {
             peak_deceleration_g: aux0.deceleration_g,
             releases: Vec::new(),
             rows: Vec::new(),
+            row_diagnostics: true,
             released,
             next_burn,
             burn_end_s: None,
@@ -498,7 +503,11 @@ impl Flight {
                     break;
                 }
                 let y = dense.at(t);
-                let aux = (probes.aux)(t, &y);
+                let aux = if self.row_diagnostics {
+                    (probes.aux)(t, &y)
+                } else {
+                    Aux::default()
+                };
                 self.rows.push((t, y, aux));
                 self.next_output_index += 1;
             }

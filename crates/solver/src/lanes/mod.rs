@@ -226,7 +226,10 @@ fn run_engine(
                 let Some((sample, item)) = queue.pop_front() else {
                     break;
                 };
-                let flight = start_flight(&trees[sample], &item);
+                let mut flight = start_flight(&trees[sample], &item);
+                // The sample tree evaluates the diagnostics of every history row with the
+                // reference kernel when the flight ends: the rows need not carry them.
+                flight.row_diagnostics = false;
                 if flight.fate.is_some() {
                     let children = trees[sample].finish(&item, flight);
                     stats.flights += 1;
@@ -345,7 +348,8 @@ fn run_engine(
             let node = s.flight.node;
             let env = trees[s.sample].env;
             let atm = &atmosphere;
-            // Event location and time-history rows evaluate single states in plain f64.
+            // Event location evaluates single states in plain f64 (history rows take their
+            // diagnostics from the sample tree, see `row_diagnostics`).
             let mut altitude =
                 |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
             let mut aux = |t: f64, y: &State| reference::rhs(t, y, &node, &env, atm).1;
