@@ -627,9 +627,30 @@ pub(crate) struct Thermosphere {
     pub tgn1: [f64; 2],
     pub gsurf: f64,
     pub re: f64,
+    /// The TN1 spline below ZA for (T∞, T_lb) = (`.0`, `.1`): GTS7 calls DENSU about twenty
+    /// times with the same profile, and the spline depends on nothing else.
+    pub spline: Option<(f64, f64, TemperatureSpline<5>)>,
 }
 
 impl Thermosphere {
+    /// The TN1 spline below ZA of the profile (T∞, T_lb): T at ZA = 123.435 km from the Bates
+    /// profile, its gradient there, and the TN1 nodes below.
+    fn lower_spline(&self, tinf: f64, tlb: f64) -> TemperatureSpline<5> {
+        if let Some((ti, tl, spl)) = self.spline
+            && ti.to_bits() == tinf.to_bits()
+            && tl.to_bits() == tlb.to_bits()
+        {
+            return spl;
+        }
+        let (re, s2, zlb, za) = (self.re, self.s, self.zlb, ZN1_KM[0]);
+        let ta = tinf - (tinf - tlb) * (-s2 * zeta(za, zlb, re)).exp();
+        let dta = (tinf - ta) * s2 * ((re + zlb) / (re + za)).powi(2);
+        let mut tn1 = self.tn1;
+        tn1[0] = ta;
+        let tgn1 = [dta, self.tgn1[1]];
+        TemperatureSpline::new(&ZN1_KM, &tn1, tgn1, re)
+    }
+
     /// DENSU: temperature (K) at `alt` and, unless `xm` = 0, the density at `alt` of a species of
     /// molecular weight `xm` (amu) with density `dlb` at ZLB and thermal diffusion coefficient
     /// `alpha` (same units as `dlb`). Bates profile T = T∞ − (T∞ − T_lb) e^{−s ζ(z, ZLB)} above
@@ -655,15 +676,12 @@ impl Thermosphere {
         let mut tz = tt;
         let mut below: Option<(TemperatureSpline<5>, f64, f64)> = None;
         if alt < za {
-            let dta = (tinf - ta) * s2 * ((re + zlb) / (re + za)).powi(2);
-            let mut tn1 = self.tn1;
-            tn1[0] = ta;
-            let tgn1 = [dta, self.tgn1[1]];
+            // Below ZA, tt is the Bates T at ZA (z = ZA above), the spline's first node.
             let zc = alt.max(ZN1_KM[4]);
-            let spl = TemperatureSpline::new(&ZN1_KM, &tn1, tgn1, re);
+            let spl = self.lower_spline(tinf, tlb);
             let (t, yi) = spl.at(zc, ZN1_KM[0], re);
             tz = t;
-            below = Some((spl, yi, tn1[0]));
+            below = Some((spl, yi, ta));
         }
         if xm == 0.0 {
             return (tz, tz);
@@ -799,14 +817,16 @@ pub(crate) fn gts7(
         tn1[4] = PTM[4] * PTL[3][0];
         tgn1[1] = PTM[8] * PMA[8][0] * tn1[4] * tn1[4] / (PTM[4] * PTL[3][0]).powi(2);
     }
-    let th = Thermosphere {
+    let mut th = Thermosphere {
         s,
         zlb: PTM[5],
         tn1,
         tgn1,
         gsurf,
         re,
+        spline: None,
     };
+    th.spline = Some((tinf, tlb, th.lower_spline(tinf, tlb)));
 
     // N2 variation factor at ZLB.
     let g28 = sw[21] * globe7(&PD[2], input, flags, h);
@@ -1058,7 +1078,9 @@ fn lower_atmosphere(
     let mut d = [0.0; 9];
     // N2.
     let dmr = upper.d[2] / dm28 - 1.0;
-    let (n2, _) = densm(alt, dm28, XMM, &tn2, tgn2, &tn3, tgn3, gsurf, re);
+    // DENSM's temperature does not depend on the species: the model's second call for it
+    // (xm = 0) would return the same value.
+    let (n2, tz) = densm(alt, dm28, XMM, &tn2, tgn2, &tn3, tgn3, gsurf, re);
     d[2] = n2 * (1.0 + dmr * dmc);
     // He.
     let dmr = upper.d[0] / (dz28 * PDM[0][1]) - 1.0;
@@ -1072,7 +1094,6 @@ fn lower_atmosphere(
     // O, H, N and anomalous O are zero below 72.5 km.
     d[5] = AMU_G
         * (4.0 * d[0] + 16.0 * d[1] + 28.0 * d[2] + 32.0 * d[3] + 40.0 * d[4] + d[6] + 14.0 * d[7]);
-    let (_, tz) = densm(alt, 1.0, 0.0, &tn2, tgn2, &tn3, tgn3, gsurf, re);
     RawOutput {
         d,
         t: [upper.t[0], tz],
