@@ -39,6 +39,7 @@ fn material(id: &str, rho: f64, cp: f64, tm: f64, hf: f64, eps: f64) -> Material
         melt_temperature_k: tm,
         heat_of_fusion_j_kg: hf,
         emissivity: eps,
+        ..Default::default()
     }
 }
 

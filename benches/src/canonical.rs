@@ -53,6 +53,7 @@ pub fn aluminium_6061() -> Material {
         melt_temperature_k: 855.0,
         heat_of_fusion_j_kg: 386e3,
         emissivity: 0.30,
+        ..Default::default()
     }
 }
 
