@@ -25,8 +25,11 @@ use crate::tree::{SampleTree, WorkItem};
 use crate::{Problem, SampleOutcome};
 use reentry_physics::earth::reference::geodetic_from_ecef;
 
-/// A state far from anything (500 km over the equator, circular speed) for idle lanes, so
-/// that they compute finite values and cost no slow paths.
+/// A state far from anything (500 km over the equator, circular speed) for the columns of
+/// lanes without a flight. While any lane flies, the idle lanes repeat the first busy lane
+/// (state, derivative, time, step and parameters): a region of the kernels that no busy lane
+/// needs (NRLMSISE-00's thermosphere above 72.5 km for a batch of low fragments, say) is then
+/// skipped, and the busy lanes' results do not depend on the other lanes either way.
 const IDLE_STATE: State = [6_878_137.0, 0.0, 0.0, 0.0, 7_612.0, 0.0, 1.0, 300.0];
 
 struct Slot {
@@ -154,7 +157,9 @@ fn gather_state(
     f: &dyn Fn(&Slot) -> State,
     idle: &State,
 ) -> StateLanes {
-    let rows: [State; LANES] = std::array::from_fn(|i| slots[i].as_ref().map_or(*idle, f));
+    let donor = slots.iter().flatten().next();
+    let rows: [State; LANES] =
+        std::array::from_fn(|i| slots[i].as_ref().or(donor).map_or(*idle, f));
     std::array::from_fn(|c| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| rows[i][c])))
 }
 
@@ -251,12 +256,14 @@ fn run_engine(
         }
 
         // The batch: parameters when a node changed, states from the columns.
+        // Idle lanes take the first busy lane's values (see `IDLE_STATE`).
+        let donor = slots.iter().position(Option::is_some).unwrap_or(0);
         if dirty {
+            let busy = |i: usize| slots[i].as_ref().or(slots[donor].as_ref());
             let nodes: [NodeModel; LANES] =
-                std::array::from_fn(|i| slots[i].as_ref().map_or(idle_node, |s| s.flight.node));
-            let envs: [ModelEnvironment; LANES] = std::array::from_fn(|i| {
-                slots[i].as_ref().map_or(idle_env, |s| trees[s.sample].env)
-            });
+                std::array::from_fn(|i| busy(i).map_or(idle_node, |s| s.flight.node));
+            let envs: [ModelEnvironment; LANES] =
+                std::array::from_fn(|i| busy(i).map_or(idle_env, |s| trees[s.sample].env));
             node_lanes = NodeLanes::gather(&nodes);
             env_lanes = EnvironmentLanes::gather(&envs);
             atol = gather_state(
@@ -270,11 +277,16 @@ fn run_engine(
                 &[1.0; STATE_LEN],
             );
             rtol = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
-                slots[i]
-                    .as_ref()
-                    .map_or(1e-6, |s| s.flight.controls.tolerances.relative)
+                busy(i).map_or(1e-6, |s| s.flight.controls.tolerances.relative)
             }));
             dirty = false;
+        }
+        let idle: [bool; LANES] = std::array::from_fn(|i| slots[i].is_none());
+        for i in (0..LANES).filter(|&i| idle[i]) {
+            t0s[i] = t0s[donor];
+            for col in ys.iter_mut() {
+                col[i] = col[donor];
+            }
         }
         let t0 = F64s::from(t0s);
         let y0: StateLanes = ys.map(F64s::from);
@@ -295,14 +307,19 @@ fn run_engine(
                 }
             }
         }
+        for i in (0..LANES).filter(|&i| idle[i]) {
+            for col in k1s.iter_mut() {
+                col[i] = col[donor];
+            }
+        }
         let k1: StateLanes = k1s.map(F64s::from);
         let plans: [Option<crate::flight::StepPlan>; LANES] =
             std::array::from_fn(|i| slots[i].as_ref().map(|s| s.flight.plan()));
         let h = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
-            plans[i].map_or(1.0, |p| p.h_s)
+            plans[i].or(plans[donor]).map_or(1.0, |p| p.h_s)
         }));
         let t1 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
-            plans[i].map_or(1.0, |p| p.t1_s)
+            plans[i].or(plans[donor]).map_or(1.0, |p| p.t1_s)
         }));
 
         let (y7, k7, aux7, err_lanes, hd) = dopri_step(
