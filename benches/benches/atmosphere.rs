@@ -1,13 +1,21 @@
 //! Atmosphere kernels, reference (plain `f64`, one point at a time) vs lanes (`F64s`, 8 points at
 //! once): US76 and Vallado's exponential model, in points per second on one core.
 //!
-//! `cargo bench -p reentry-benches --bench atmosphere`; results in `docs/performance.md`.
+//! `cargo bench -p reentry-benches --bench atmosphere` (criterion; a filter such as `us76/0-86km`
+//! selects cases); results in `docs/performance.md`. On a loaded machine criterion times the
+//! reference and the lanes kernel seconds apart, under different load:
+//! `ATMOSPHERE_MIN_OF=400 cargo bench -p reentry-benches --bench atmosphere` instead alternates
+//! one pass of each over the same points, `runs` times, and prints the fastest pass of each and
+//! their ratio.
+//!
+//! Both kernels see the same points (the lanes ones packed 8 to a vector beforehand), pass them
+//! through `black_box`, and produce the same outputs, all of which are summed into the result.
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use reentry_atmosphere::exponential::Exponential;
-use reentry_atmosphere::{F64s, LANES, us76};
+use reentry_atmosphere::{AtmosphereLanes, AtmosphereSample, F64s, LANES, us76};
 
 /// Points per benchmark iteration (a multiple of LANES; 32 KiB of altitudes, cache-resident).
 const POINTS: usize = 4096;
@@ -33,37 +41,70 @@ fn lanes_of(z: &[f64]) -> Vec<F64s> {
         .collect()
 }
 
-fn bench_us76(c: &mut Criterion) {
+/// The US76 altitude ranges: the whole model, each region alone.
+const US76_CASES: [(&str, f64, f64); 3] = [
+    ("0-1000km", 0.0, 1_000_000.0),
+    ("0-86km", 0.0, 86_000.0),
+    ("86-1000km", 86_000.0, 1_000_000.0),
+];
+
+fn sum_sample(s: AtmosphereSample) -> f64 {
+    s.density_kg_m3 + s.pressure_pa + s.temperature_k + s.mean_free_path_m
+}
+
+fn sum_lanes(s: AtmosphereLanes) -> F64s {
+    s.density_kg_m3 + s.pressure_pa + s.temperature_k + s.mean_free_path_m
+}
+
+/// One pass of the reference kernel `f` over `z`.
+fn pass_reference(z: &[f64], f: impl Fn(f64) -> f64) -> f64 {
+    z.iter().map(|&h| f(black_box(h))).sum()
+}
+
+/// One pass of the lanes kernel `f` over `zl`.
+fn pass_lanes(zl: &[F64s], f: impl Fn(F64s) -> F64s) -> F64s {
+    zl.iter().fold(F64s::ZERO, |acc, &h| acc + f(black_box(h)))
+}
+
+/// A benchmark case: name, reference points, lanes points.
+struct Case {
+    name: String,
+    z: Vec<f64>,
+    zl: Vec<F64s>,
+}
+
+fn us76_cases() -> Vec<Case> {
     // Force the one-time table build outside the timing.
     let _ = us76::reference::sample(500_000.0);
-    for (name, lo, hi) in [
-        ("0-1000km", 0.0, 1_000_000.0),
-        ("0-86km", 0.0, 86_000.0),
-        ("86-1000km", 86_000.0, 1_000_000.0),
-    ] {
-        let z = altitudes(76, lo, hi);
-        let zl = lanes_of(&z);
-        let mut group = c.benchmark_group(format!("us76/{name}"));
+    US76_CASES
+        .iter()
+        .map(|&(name, lo, hi)| {
+            let z = altitudes(76, lo, hi);
+            let zl = lanes_of(&z);
+            Case {
+                name: format!("us76/{name}"),
+                z,
+                zl,
+            }
+        })
+        .collect()
+}
+
+fn exponential_points() -> (Vec<f64>, Vec<F64s>) {
+    let z = altitudes(84, 0.0, 1_000_000.0);
+    let zl = lanes_of(&z);
+    (z, zl)
+}
+
+fn bench_us76(c: &mut Criterion) {
+    for case in us76_cases() {
+        let mut group = c.benchmark_group(&case.name);
         group.throughput(Throughput::Elements(POINTS as u64));
         group.bench_function("reference", |b| {
-            b.iter(|| {
-                let mut acc = 0.0;
-                for &h in &z {
-                    let s = us76::reference::sample(black_box(h));
-                    acc += s.density_kg_m3 + s.pressure_pa + s.temperature_k + s.mean_free_path_m;
-                }
-                acc
-            })
+            b.iter(|| pass_reference(&case.z, |h| sum_sample(us76::reference::sample(h))))
         });
         group.bench_function("lanes", |b| {
-            b.iter(|| {
-                let mut acc = F64s::ZERO;
-                for &h in &zl {
-                    let s = us76::lanes::sample(black_box(h));
-                    acc += s.density_kg_m3 + s.pressure_pa + s.temperature_k + s.mean_free_path_m;
-                }
-                acc
-            })
+            b.iter(|| pass_lanes(&case.zl, |h| sum_lanes(us76::lanes::sample(h))))
         });
         group.finish();
     }
@@ -71,47 +112,87 @@ fn bench_us76(c: &mut Criterion) {
 
 fn bench_exponential(c: &mut Criterion) {
     let model = Exponential::vallado();
-    let z = altitudes(84, 0.0, 1_000_000.0);
-    let zl = lanes_of(&z);
+    let (z, zl) = exponential_points();
     let mut group = c.benchmark_group("exponential/density");
     group.throughput(Throughput::Elements(POINTS as u64));
     group.bench_function("reference", |b| {
-        b.iter(|| {
-            z.iter()
-                .map(|&h| model.density_kg_m3(black_box(h)))
-                .sum::<f64>()
-        })
+        b.iter(|| pass_reference(&z, |h| model.density_kg_m3(h)))
     });
     group.bench_function("lanes", |b| {
-        b.iter(|| {
-            zl.iter().fold(F64s::ZERO, |acc, &h| {
-                acc + model.density_kg_m3_lanes(black_box(h))
-            })
-        })
+        b.iter(|| pass_lanes(&zl, |h| model.density_kg_m3_lanes(h)))
     });
     group.finish();
     let mut group = c.benchmark_group("exponential/sample");
     group.throughput(Throughput::Elements(POINTS as u64));
     group.bench_function("reference", |b| {
-        b.iter(|| {
-            z.iter()
-                .map(|&h| {
-                    let s = model.sample(black_box(h));
-                    s.density_kg_m3 + s.pressure_pa + s.temperature_k + s.mean_free_path_m
-                })
-                .sum::<f64>()
-        })
+        b.iter(|| pass_reference(&z, |h| sum_sample(model.sample(h))))
     });
     group.bench_function("lanes", |b| {
-        b.iter(|| {
-            zl.iter().fold(F64s::ZERO, |acc, &h| {
-                let s = model.sample_lanes(black_box(h));
-                acc + s.density_kg_m3 + s.pressure_pa + s.temperature_k + s.mean_free_path_m
-            })
-        })
+        b.iter(|| pass_lanes(&zl, |h| sum_lanes(model.sample_lanes(h))))
     });
     group.finish();
 }
 
+/// Alternates one reference pass and one lanes pass, `runs` times; prints the fastest of each
+/// (ns per point, Mpoints/s) and their ratio.
+fn min_of_case(name: &str, runs: usize, reference: impl Fn() -> f64, lanes: impl Fn() -> F64s) {
+    let (mut best_reference, mut best_lanes) = (f64::INFINITY, f64::INFINITY);
+    for _ in 0..runs {
+        let t = std::time::Instant::now();
+        black_box(reference());
+        best_reference = best_reference.min(t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        black_box(lanes());
+        best_lanes = best_lanes.min(t.elapsed().as_secs_f64());
+    }
+    let per_point = |t: f64| t * 1e9 / POINTS as f64;
+    println!(
+        "{name:<22} reference {:6.2} ns/point ({:6.1} Mpoints/s)   lanes {:6.2} ns/point \
+         ({:6.1} Mpoints/s)   lanes / reference {:.2}",
+        per_point(best_reference),
+        POINTS as f64 / best_reference / 1e6,
+        per_point(best_lanes),
+        POINTS as f64 / best_lanes / 1e6,
+        best_reference / best_lanes
+    );
+}
+
+fn min_of(runs: usize) {
+    println!("fastest of {runs} alternating passes over {POINTS} points:");
+    for case in us76_cases() {
+        min_of_case(
+            &case.name,
+            runs,
+            || pass_reference(&case.z, |h| sum_sample(us76::reference::sample(h))),
+            || pass_lanes(&case.zl, |h| sum_lanes(us76::lanes::sample(h))),
+        );
+    }
+    let model = Exponential::vallado();
+    let (z, zl) = exponential_points();
+    min_of_case(
+        "exponential/density",
+        runs,
+        || pass_reference(&z, |h| model.density_kg_m3(h)),
+        || pass_lanes(&zl, |h| model.density_kg_m3_lanes(h)),
+    );
+    min_of_case(
+        "exponential/sample",
+        runs,
+        || pass_reference(&z, |h| sum_sample(model.sample(h))),
+        || pass_lanes(&zl, |h| sum_lanes(model.sample_lanes(h))),
+    );
+}
+
 criterion_group!(benches, bench_us76, bench_exponential);
-criterion_main!(benches);
+
+fn main() {
+    if let Some(runs) = std::env::var("ATMOSPHERE_MIN_OF")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        min_of(runs.max(1));
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -142,6 +142,7 @@ impl Exponential {
     }
 
     /// ρ = ρ0 exp(−(h − h0)/H) (kg/m³) at altitude `altitude_m` (m), Vallado eq. 8-33.
+    #[inline]
     pub fn density_kg_m3(&self, altitude_m: f64) -> f64 {
         let band = self
             .bands
@@ -177,6 +178,7 @@ impl Exponential {
     }
 
     /// Density, US76 kinetic temperature, P = ρ R* T/M0 and the mean free path at one altitude.
+    #[inline]
     pub fn sample(&self, altitude_m: f64) -> AtmosphereSample {
         let density_kg_m3 = self.density_kg_m3(altitude_m);
         let temperature_k = us76::reference::temperature_k(altitude_m);

@@ -26,7 +26,7 @@ use crate::{
 /// Both regions end in one exponential (P/P_b below 86 km, ρ above) and both divide by r0 + Z
 /// (the geopotential height below, the exospheric temperature's ξ above): a batch with lanes in
 /// both regions evaluates each once, on operands blended by region.
-#[inline]
+#[inline(always)]
 pub fn sample(altitude_m: F64s) -> AtmosphereLanes {
     let z = altitude_m;
     let below = z.simd_lt(F64s::splat(UPPER_REGION_BASE_M));
@@ -242,7 +242,7 @@ fn upper_exponent(z: F64s) -> UpperExponent {
     let (jf, j) = floor_and_indices(s, INTERVAL_COUNT - 1);
     let t = s - jf;
     let rows: [&[f64; 8]; LANES] =
-        std::array::from_fn(|l| &table.density_and_inverse_molecular_weight[j[l]]);
+        std::array::from_fn(|l| &table.density_and_inverse_molecular_weight[j[l]].0);
     let c: [F64s; 8] =
         std::array::from_fn(|k| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k])));
     let ln_rho = t.mul_add(t.mul_add(t.mul_add(c[3], c[2]), c[1]), c[0]);

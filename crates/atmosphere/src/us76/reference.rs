@@ -15,6 +15,7 @@ use crate::{
 /// Below 86 km: T_M and P of the geopotential layer (NOAA-S/T 76-1562 eqs. 23, 33), ρ = P M0/(R* T_M),
 /// kinetic T = T_M·(M/M0). Above: T from the segments, ρ and 1/M from the diffusion table,
 /// P = ρ R* T/M. Mean free path from T and P (PHYSICS.md §2).
+#[inline]
 pub fn sample(altitude_m: f64) -> AtmosphereSample {
     let (density_kg_m3, temperature_k, pressure_pa) = if altitude_m < UPPER_REGION_BASE_M {
         lower_state(altitude_m)

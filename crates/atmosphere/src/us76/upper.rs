@@ -402,11 +402,17 @@ fn node_state(z_m: f64, region_m: f64, ln_heavy: &[f64; 5], hydrogen_m3: f64) ->
     }
 }
 
+/// One row of [`Table::density_and_inverse_molecular_weight`]: eight coefficients aligned to a
+/// 64-byte cache line, so that reading a row touches one line whatever the allocator returns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(64))]
+pub struct CacheLineRow(pub [f64; 8]);
+
 /// The US76 table above 86 km (see the module docs).
 #[derive(Debug, Clone)]
 pub struct Table {
     /// Per interval: Hermite coefficients of ln ρ (kg/m³) then of 1/M (kmol/kg), one cache line.
-    pub density_and_inverse_molecular_weight: Vec<[f64; 8]>,
+    pub density_and_inverse_molecular_weight: Vec<CacheLineRow>,
     /// Per interval: Hermite coefficients of ln nᵢ (1/m³) of N2, O, O2, Ar, He, H
     /// (H intervals below 150 km hold NaN and are not used).
     pub species: Vec<[[f64; 4]; 6]>,
@@ -444,8 +450,9 @@ impl Table {
                 b.d_inverse_molecular_weight,
                 NODE_STEP_M,
             );
-            density_and_inverse_molecular_weight
-                .push([rho[0], rho[1], rho[2], rho[3], m[0], m[1], m[2], m[3]]);
+            density_and_inverse_molecular_weight.push(CacheLineRow([
+                rho[0], rho[1], rho[2], rho[3], m[0], m[1], m[2], m[3],
+            ]));
             species.push(std::array::from_fn(|i| {
                 if a.ln_n[i].is_finite() {
                     hermite(a.ln_n[i], b.ln_n[i], a.d_ln_n[i], b.d_ln_n[i], NODE_STEP_M)
@@ -478,7 +485,7 @@ impl Table {
     /// (above 1000 km ρ continues with its 1000 km scale height and 1/M is held).
     pub fn density_and_inverse_molecular_weight(&self, z_m: f64) -> (f64, f64) {
         let (j, t, above_m) = Self::locate(z_m);
-        let c = &self.density_and_inverse_molecular_weight[j];
+        let c = &self.density_and_inverse_molecular_weight[j].0;
         let ln_rho = self
             .top_ln_density_slope_per_m
             .mul_add(above_m, horner(&[c[0], c[1], c[2], c[3]], t));
