@@ -231,23 +231,23 @@ impl Harmonics {
         plg[0][3] = s(0.5) * (s(5.0) * c * c2 - s(3.0) * c);
         plg[0][4] = (s(35.0) * c4 - s(30.0) * c2 + s(3.0)) / s(8.0);
         plg[0][5] = (s(63.0) * c2 * c2 * c - s(70.0) * c2 * c + s(15.0) * c) / s(8.0);
-        plg[0][6] = (s(11.0) * c * plg[0][5] - s(5.0) * plg[0][4]) / s(6.0);
+        plg[0][6] = (s(11.0) * c * plg[0][5] - s(5.0) * plg[0][4]) * s(1.0 / 6.0);
         plg[1][1] = sl;
         plg[1][2] = s(3.0) * c * sl;
         plg[1][3] = s(1.5) * (s(5.0) * c2 - s(1.0)) * sl;
         plg[1][4] = s(2.5) * (s(7.0) * c2 * c - s(3.0) * c) * sl;
         plg[1][5] = s(1.875) * (s(21.0) * c4 - s(14.0) * c2 + s(1.0)) * sl;
-        plg[1][6] = (s(11.0) * c * plg[1][5] - s(6.0) * plg[1][4]) / s(5.0);
+        plg[1][6] = (s(11.0) * c * plg[1][5] - s(6.0) * plg[1][4]) * s(1.0 / 5.0);
         plg[2][2] = s(3.0) * s2;
         plg[2][3] = s(15.0) * s2 * c;
         plg[2][4] = s(7.5) * (s(7.0) * c2 - s(1.0)) * s2;
         plg[2][5] = s(3.0) * c * plg[2][4] - s(2.0) * plg[2][3];
         plg[2][6] = (s(11.0) * c * plg[2][5] - s(7.0) * plg[2][4]) / s(4.0);
-        plg[2][7] = (s(13.0) * c * plg[2][6] - s(8.0) * plg[2][5]) / s(5.0);
+        plg[2][7] = (s(13.0) * c * plg[2][6] - s(8.0) * plg[2][5]) * s(1.0 / 5.0);
         plg[3][3] = s(15.0) * s2 * sl;
         plg[3][4] = s(105.0) * s2 * sl * c;
         plg[3][5] = (s(9.0) * c * plg[3][4] - s(7.0) * plg[3][3]) / s(2.0);
-        plg[3][6] = (s(11.0) * c * plg[3][5] - s(8.0) * plg[3][4]) / s(3.0);
+        plg[3][6] = (s(11.0) * c * plg[3][5] - s(8.0) * plg[3][4]) * s(1.0 / 3.0);
         let tloc = input.local_solar_time_h;
         let flip = |(sn, cs): (F64s, F64s)| (cs, sn);
         let lon = input.longitude_deg;
@@ -974,9 +974,11 @@ struct Profile {
     s: F64s,
     /// Bates T at ZA and the spline below it.
     spline: Spline<5>,
-    /// gsurf/(1 + ZLB/re)² and gsurf/(1 + ZA/re)².
-    glb_zlb: F64s,
-    glb_za: F64s,
+    /// γ/xm = g_lb/(s R T∞) above ZA and γ'/xm = g_a ζ(ZN1 span)/R below ZA, with g_lb, g_a the
+    /// gravity gsurf/(1 + z/re)² at ZLB and ZA: a species' exponents are these times its
+    /// molecular weight xm (amu).
+    gamma_per_amu: F64s,
+    gamm_per_amu: F64s,
     /// T_Bates(ZA), ln(T_lb / T_Bates(ZA)) and ζ(ZA, ZLB): the Bates part of every point below ZA.
     ta: F64s,
     ln_tlb_ta: F64s,
@@ -1024,13 +1026,15 @@ impl Profile {
         let spline = Spline::new(&ZN1_KM, &nodes, [dta, tgn1_end], re);
         let q = s(1.0) + zlb / re;
         let qa = s(1.0) + za / re;
+        let glb_zlb = gsurf / (q * q);
+        let glb_za = gsurf / (qa * qa);
         Profile {
             tinf,
             tlb,
             s: sv,
+            gamma_per_amu: glb_zlb / (sv * s(RGAS) * tinf),
+            gamm_per_amu: glb_za * spline.zgdif * s(1.0 / RGAS),
             spline,
-            glb_zlb: gsurf / (q * q),
-            glb_za: gsurf / (qa * qa),
             ta,
             ln_tlb_ta: math::ln(tlb / ta),
             zg_za,
@@ -1097,7 +1101,7 @@ impl Profile {
     /// ln of the DENSU density (see [`super::reference`]'s `Thermosphere::densu`) of a species of molecular
     /// weight `xm` with density e^`ln_dlb` at ZLB, at a profile point.
     fn ln_density(&self, at: &ProfileAt, ln_dlb: F64s, xm: f64, alpha: f64) -> F64s {
-        let gamma = s(xm) * self.glb_zlb / (self.s * s(RGAS) * self.tinf);
+        let gamma = s(xm) * self.gamma_per_amu;
         let mut e = s(1.0 + alpha) * at.ln_tlb_tt + gamma * at.ln_tlb_tt;
         let cap = select(
             at.tt_nonpositive,
@@ -1105,7 +1109,7 @@ impl Profile {
             (-self.s * gamma * at.zg2).min(s(LN_50)),
         );
         e += cap;
-        let gamm = s(xm) * self.glb_za * self.spline.zgdif / s(RGAS);
+        let gamm = s(xm) * self.gamm_per_amu;
         let expl = select(at.tz_nonpositive, s(50.0), (gamm * at.yi).min(s(50.0)));
         let e_below = s(1.0 + alpha) * at.ln_t1_tz - expl;
         e += select(at.below, e_below, F64s::ZERO);
@@ -1130,7 +1134,7 @@ fn ln_dnet(ln_dd: F64s, ln_dm: F64s, zhm: f64, xmm: f64, xm: f64) -> F64s {
 
 /// ln of CCOR: r / (1 + e^{(z − zh)/h1}); 0 above e = 70, r below e = −70, as in the model.
 fn ln_ccor(alt: F64s, r: F64s, h1: f64, zh: f64) -> F64s {
-    let e = (alt - s(zh)) / s(h1);
+    let e = (alt - s(zh)) * s(1.0 / h1);
     let mid = r / (s(1.0) + math::exp(e.min(s(70.0))));
     select(
         e.simd_gt(s(70.0)),
@@ -1141,8 +1145,8 @@ fn ln_ccor(alt: F64s, r: F64s, h1: f64, zh: f64) -> F64s {
 
 /// ln of CCOR2: r / (1 + (e^{(z − zh)/h1} + e^{(z − zh)/h2})/2), with the model's cut-offs.
 fn ln_ccor2(alt: F64s, r: F64s, h1: f64, zh: f64, h2: f64) -> F64s {
-    let e1 = (alt - s(zh)) / s(h1);
-    let e2 = (alt - s(zh)) / s(h2);
+    let e1 = (alt - s(zh)) * s(1.0 / h1);
+    let e2 = (alt - s(zh)) * s(1.0 / h2);
     let mid = r / (s(1.0) + s(0.5) * (math::exp(e1.min(s(70.0))) + math::exp(e2.min(s(70.0)))));
     let high = e1.simd_gt(s(70.0)) | e2.simd_gt(s(70.0));
     let low = e1.simd_lt(s(-70.0)) & e2.simd_lt(s(-70.0));
@@ -1530,8 +1534,9 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
         let (n2_m, t_low) = densm(alt, dm28, XMM, &spl2, tn2[0], &spl3, tn3[0], gsurf, re);
         let dmr = upper.d[2] / dm28 - s(1.0);
         let n2 = n2_m * (s(1.0) + dmr * dmc);
+        let inv_dz28 = s(1.0) / dz28;
         let mix = |k: usize, pdm: usize| {
-            let dmr = upper.d[k] / (dz28 * s(PDM[pdm][1])) - s(1.0);
+            let dmr = upper.d[k] * inv_dz28 * s(1.0 / PDM[pdm][1]) - s(1.0);
             n2 * s(PDM[pdm][1]) * (s(1.0) + dmr * dmc)
         };
         let low = [
