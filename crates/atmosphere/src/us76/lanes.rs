@@ -218,7 +218,9 @@ fn upper_temperature_k(z: F64s, ratio: Option<F64s>) -> F64s {
             F64s::splat(EARTH_RADIUS_M + Z10_M) / (F64s::splat(EARTH_RADIUS_M) + z)
         });
         let xi = (z - F64s::splat(Z10_M)) * r;
-        let e = exp_normal(F64s::splat(-upper::LAMBDA_PER_M) * xi);
+        // −λξ ∈ (−122, 0] in the lanes at or above Z10 (ξ < r0 + Z10); the others are
+        // discarded by the select below.
+        let e = exp_in_range(F64s::splat(-upper::LAMBDA_PER_M) * xi);
         let t10 = F64s::splat(upper::EXOSPHERIC_TEMPERATURE_K)
             - F64s::splat(upper::EXOSPHERIC_TEMPERATURE_K - upper::T10_K) * e;
         t = select(in_10, t10, t);
@@ -298,15 +300,25 @@ const EXP_MAX_ARGUMENT: f64 = 709.782_712_893_384;
 /// ln 2 in two parts, the degree-13 Taylor polynomial of e^y, times 2^r built in the exponent
 /// bits) without its handling of subnormal results: 0 below [`EXP_NORMAL_MIN_ARGUMENT`],
 /// +∞ above [`EXP_MAX_ARGUMENT`], NaN for NaN. For x in [−708.39, 709.43] every result is
-/// bit-identical to [`math::exp`] (tested over seeded arguments in `tests/us76.rs`); between
-/// 709.44 and 709.78 the reduced argument exceeds ln 2/2 and the relative error grows to 1e-13.
-/// About two thirds of the cost of [`math::exp`], which tests for special cases in each half of
-/// the vector.
+/// bit-identical to [`math::exp`] (tested over seeded arguments below); between 709.44 and
+/// 709.78 the reduced argument exceeds ln 2/2 and the relative error grows to 1e-13. About two
+/// thirds of the cost of [`math::exp`], which tests for special cases in each half of the vector.
 #[inline(always)]
 pub fn exp_normal(x: F64s) -> F64s {
+    let c = F64s::splat;
+    let e = exp_in_range(x);
+    let e = select(x.simd_lt(c(EXP_NORMAL_MIN_ARGUMENT)), F64s::ZERO, e);
+    select(x.simd_gt(c(EXP_MAX_ARGUMENT)), c(f64::INFINITY), e)
+}
+
+/// [`exp_normal`] without any range handling: bit-identical to it (and to [`math::exp`]) for x
+/// in [−708.39, 709.43]; any other lane (NaN included) gets an unspecified value. For callers
+/// whose arguments are bounded by construction, or that discard the lanes where they are not.
+#[inline(always)]
+pub fn exp_in_range(x: F64s) -> F64s {
     use wide::bytemuck::cast;
     let c = F64s::splat;
-    // fast_max/fast_min turn NaN into the constant; the NaN still reaches y below.
+    // The clamp only keeps the exponent field built below valid; in range it changes nothing.
     let r = (x * c(std::f64::consts::LOG2_E))
         .round_ties_even()
         .fast_max(c(-1022.0))
@@ -336,9 +348,7 @@ pub fn exp_normal(x: F64s) -> F64s {
     // 2^r: r + 1023 in the low bits of r + 1023 + 2⁵², shifted into the exponent field.
     let biased = r + c(1023.0 + INDEX_MAGIC);
     let scale: F64s = cast(cast::<F64s, wide::i64x8>(biased) << 52);
-    let e = (z + F64s::ONE) * scale;
-    let e = select(x.simd_lt(c(EXP_NORMAL_MIN_ARGUMENT)), F64s::ZERO, e);
-    select(x.simd_gt(c(EXP_MAX_ARGUMENT)), c(f64::INFINITY), e)
+    (z + F64s::ONE) * scale
 }
 
 #[cfg(test)]
@@ -367,8 +377,10 @@ mod tests {
             });
             let a = math::exp(F64s::from(x)).to_array();
             let b = exp_normal(F64s::from(x)).to_array();
+            let c = exp_in_range(F64s::from(x)).to_array();
             for l in 0..LANES {
                 assert_eq!(a[l].to_bits(), b[l].to_bits(), "exp({})", x[l]);
+                assert_eq!(a[l].to_bits(), c[l].to_bits(), "exp({})", x[l]);
             }
         }
         let special = exp_normal(F64s::from([
