@@ -10,6 +10,12 @@
 //!
 //! Both kernels see the same points (the lanes ones packed 8 to a vector beforehand), pass them
 //! through `black_box`, and produce the same outputs, all of which are summed into the result.
+//!
+//! Each pass evaluates [`DEFAULT_POINTS`] seeded uniform altitudes, the same ones every pass.
+//! The reference's branches on the altitude (region, layer, temperature segment, exponential
+//! band) then follow a sequence the branch predictor partly learns over repeated passes, which
+//! a stream of new altitudes would not allow: `ATMOSPHERE_POINTS=65536` evaluates a set too
+//! long to be learned (512 KiB of altitudes, still cache-resident at L2).
 
 use std::hint::black_box;
 
@@ -17,13 +23,23 @@ use criterion::{Criterion, Throughput, criterion_group};
 use reentry_atmosphere::exponential::Exponential;
 use reentry_atmosphere::{AtmosphereLanes, AtmosphereSample, F64s, LANES, us76};
 
-/// Points per benchmark iteration (a multiple of LANES; 32 KiB of altitudes, cache-resident).
-const POINTS: usize = 4096;
+/// Points per pass unless `ATMOSPHERE_POINTS` says otherwise (32 KiB of altitudes,
+/// cache-resident).
+const DEFAULT_POINTS: usize = 4096;
+
+/// Points per pass: `ATMOSPHERE_POINTS` rounded down to a multiple of LANES (at least LANES),
+/// or [`DEFAULT_POINTS`].
+fn points() -> usize {
+    std::env::var("ATMOSPHERE_POINTS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .map_or(DEFAULT_POINTS, |n| (n / LANES).max(1) * LANES)
+}
 
 /// Seeded uniform altitudes (m) in [lo, hi) (splitmix64).
 fn altitudes(seed: u64, lo_m: f64, hi_m: f64) -> Vec<f64> {
     let mut state = seed;
-    (0..POINTS)
+    (0..points())
         .map(|_| {
             state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
             let mut x = state;
@@ -37,7 +53,7 @@ fn altitudes(seed: u64, lo_m: f64, hi_m: f64) -> Vec<f64> {
 
 fn lanes_of(z: &[f64]) -> Vec<F64s> {
     z.chunks(LANES)
-        .map(|c| F64s::from(<[f64; LANES]>::try_from(c).expect("POINTS is a multiple of LANES")))
+        .map(|c| F64s::from(<[f64; LANES]>::try_from(c).expect("a multiple of LANES points")))
         .collect()
 }
 
@@ -99,7 +115,7 @@ fn exponential_points() -> (Vec<f64>, Vec<F64s>) {
 fn bench_us76(c: &mut Criterion) {
     for case in us76_cases() {
         let mut group = c.benchmark_group(&case.name);
-        group.throughput(Throughput::Elements(POINTS as u64));
+        group.throughput(Throughput::Elements(points() as u64));
         group.bench_function("reference", |b| {
             b.iter(|| pass_reference(&case.z, |h| sum_sample(us76::reference::sample(h))))
         });
@@ -114,7 +130,7 @@ fn bench_exponential(c: &mut Criterion) {
     let model = Exponential::vallado();
     let (z, zl) = exponential_points();
     let mut group = c.benchmark_group("exponential/density");
-    group.throughput(Throughput::Elements(POINTS as u64));
+    group.throughput(Throughput::Elements(points() as u64));
     group.bench_function("reference", |b| {
         b.iter(|| pass_reference(&z, |h| model.density_kg_m3(h)))
     });
@@ -123,7 +139,7 @@ fn bench_exponential(c: &mut Criterion) {
     });
     group.finish();
     let mut group = c.benchmark_group("exponential/sample");
-    group.throughput(Throughput::Elements(POINTS as u64));
+    group.throughput(Throughput::Elements(points() as u64));
     group.bench_function("reference", |b| {
         b.iter(|| pass_reference(&z, |h| sum_sample(model.sample(h))))
     });
@@ -145,20 +161,24 @@ fn min_of_case(name: &str, runs: usize, reference: impl Fn() -> f64, lanes: impl
         black_box(lanes());
         best_lanes = best_lanes.min(t.elapsed().as_secs_f64());
     }
-    let per_point = |t: f64| t * 1e9 / POINTS as f64;
+    let n = points() as f64;
+    let per_point = |t: f64| t * 1e9 / n;
     println!(
         "{name:<22} reference {:6.2} ns/point ({:6.1} Mpoints/s)   lanes {:6.2} ns/point \
          ({:6.1} Mpoints/s)   lanes / reference {:.2}",
         per_point(best_reference),
-        POINTS as f64 / best_reference / 1e6,
+        n / best_reference / 1e6,
         per_point(best_lanes),
-        POINTS as f64 / best_lanes / 1e6,
+        n / best_lanes / 1e6,
         best_reference / best_lanes
     );
 }
 
 fn min_of(runs: usize) {
-    println!("fastest of {runs} alternating passes over {POINTS} points:");
+    println!(
+        "fastest of {runs} alternating passes over {} points:",
+        points()
+    );
     for case in us76_cases() {
         min_of_case(
             &case.name,
