@@ -952,6 +952,42 @@ impl<const N: usize> Spline<N> {
             inv_h = select(m, self.inv_h[k], inv_h);
             cum = select(m, self.cum[k], cum);
         }
+        self.eval(x, [xlo, xhi, ylo, yhi, y2lo, y2hi, inv_h, cum])
+    }
+
+    /// [`Spline::at`] at the same altitude `z_km` in every lane, given the node altitudes
+    /// (decreasing, `z_km` not above the first): ζ grows with the depth below the first node
+    /// whatever the radius, so the interval `at` finds is the one whose nodes bracket `z_km`
+    /// (on a node, the one below it, as `at`'s x ≥ xs[k] test takes), and no search is needed.
+    /// The same operations as `at` otherwise.
+    fn at_fixed(&self, z_km: f64, nodes: &[f64; N], re: F64s) -> (F64s, F64s) {
+        debug_assert!(nodes.iter().all(|n| *n == z_km || (n - z_km).abs() > 1e-6));
+        let k = (1..N - 1).filter(|&k| z_km <= nodes[k]).last().unwrap_or(0);
+        let x = zeta(s(z_km), s(self.z1), re) * self.inv_zgdif;
+        self.eval(
+            x,
+            [
+                self.xs[k],
+                self.xs[k + 1],
+                self.ys[k],
+                self.ys[k + 1],
+                self.y2[k],
+                self.y2[k + 1],
+                self.inv_h[k],
+                self.cum[k],
+            ],
+        )
+    }
+
+    /// SPLINT and SPLINI at x in the interval given as (xlo, xhi, ylo, yhi, y2lo, y2hi,
+    /// 1/(xhi − xlo), integral up to xlo).
+    #[inline(always)]
+    fn eval(
+        &self,
+        x: F64s,
+        [xlo, xhi, ylo, yhi, y2lo, y2hi, inv_h, cum]: [F64s; 8],
+    ) -> (F64s, F64s) {
+        let xs = &self.xs;
         let h = xhi - xlo;
         let a = (xhi - x) * inv_h;
         let b = (x - xlo) * inv_h;
@@ -1086,11 +1122,23 @@ impl Profile {
     fn at_below(&self, z: F64s, re: F64s) -> ProfileAt {
         debug_assert!(z.simd_lt(s(ZA_KM)).all());
         let (tz_s, yi) = self.spline.at(z.max(s(ZN1_KM[4])), re);
+        self.below_from(z.simd_eq(z), tz_s, yi)
+    }
+
+    /// [`Profile::at_below`] at one fixed altitude (a species' turbopause height) for every
+    /// lane, with [`Spline::at_fixed`].
+    fn at_below_fixed(&self, z_km: f64, re: F64s) -> ProfileAt {
+        debug_assert!(z_km < ZA_KM);
+        let (tz_s, yi) = self.spline.at_fixed(z_km.max(ZN1_KM[4]), &ZN1_KM, re);
+        self.below_from(F64s::ONE.simd_eq(F64s::ONE), tz_s, yi)
+    }
+
+    fn below_from(&self, all: Mask, tz_s: F64s, yi: F64s) -> ProfileAt {
         ProfileAt {
             zg2: self.zg_za,
             ln_tlb_tt: self.ln_tlb_ta,
             tt_nonpositive: self.ta.simd_le(F64s::ZERO),
-            below: z.simd_eq(z),
+            below: all,
             ln_t1_tz: math::ln(self.ta / tz_s),
             yi,
             tz_nonpositive: tz_s.simd_le(F64s::ZERO),
@@ -1281,7 +1329,7 @@ fn gts7(
         if !mix {
             return (ln_diff, ln_diff, ln_diff);
         }
-        let at_zh = prof.at_below(s(PDM[pdm][2]), re);
+        let at_zh = prof.at_below_fixed(PDM[pdm][2], re);
         let ln_b = prof.ln_density(&at_zh, ln_db, xm - xmm, alpha - 1.0);
         let ln_dm = prof.ln_density(&at, ln_b, xmm, 0.0);
         (ln_diff, ln_b, ln_dnet(ln_diff, ln_dm, zhm28, xmm, xm))
