@@ -1502,8 +1502,7 @@ fn densm(
     xm: f64,
     upper: &Spline<4>,
     tn2_0: F64s,
-    lower: &Spline<5>,
-    tn3_0: F64s,
+    lower: Option<(&Spline<5>, F64s)>,
     gsurf: F64s,
     re: F64s,
 ) -> (F64s, F64s) {
@@ -1511,6 +1510,10 @@ fn densm(
     let q2 = s(1.0) + s(ZN2_KM[0]) / re;
     let gamm2 = s(xm) * gsurf / (q2 * q2) * upper.zgdif / s(RGAS);
     let dens2 = d0 * (tn2_0 / t2) * math::exp(-(gamm2 * yi2).min(s(50.0)));
+    // The lower spline (`None` when no lane is at or below 32.5 km).
+    let Some((lower, tn3_0)) = lower else {
+        return (dens2, t2);
+    };
     let (t3, yi3) = lower.at(alt, re);
     let q3 = s(1.0) + s(ZN3_KM[0]) / re;
     let gamm3 = s(xm) * gsurf / (q3 * q3) * lower.zgdif / s(RGAS);
@@ -1558,20 +1561,23 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
             tgn1_end,
             s(PAVGM[8] * PMA[9][0]) * (s(1.0) + sw20 * sw22 * g(9)) * tn2[3] * tn2[3] / s(a2 * a2),
         ];
-        let tn3 = [
-            tn2[3],
-            s(PMA[3][0] * PAVGM[3]) / (s(1.0) - sw22 * g(3)),
-            s(PMA[4][0] * PAVGM[4]) / (s(1.0) - sw22 * g(4)),
-            s(PMA[5][0] * PAVGM[5]) / (s(1.0) - sw22 * g(5)),
-            s(PMA[6][0] * PAVGM[6]) / (s(1.0) - sw22 * g(6)),
-        ];
-        let a6 = PMA[6][0] * PAVGM[6];
-        let tgn3 = [
-            tgn2[1],
-            s(PMA[7][0] * PAVGM[7]) * (s(1.0) + sw22 * g(7)) * tn3[4] * tn3[4] / s(a6 * a6),
-        ];
         let spl2 = Spline::new(&ZN2_KM, &tn2, tgn2, re);
-        let spl3 = Spline::new(&ZN3_KM, &tn3, tgn3, re);
+        // The troposphere/stratosphere spline only where some lane is at or below 32.5 km.
+        let spl3 = alt.simd_le(s(ZN3_KM[0])).any().then(|| {
+            let tn3 = [
+                tn2[3],
+                s(PMA[3][0] * PAVGM[3]) / (s(1.0) - sw22 * g(3)),
+                s(PMA[4][0] * PAVGM[4]) / (s(1.0) - sw22 * g(4)),
+                s(PMA[5][0] * PAVGM[5]) / (s(1.0) - sw22 * g(5)),
+                s(PMA[6][0] * PAVGM[6]) / (s(1.0) - sw22 * g(6)),
+            ];
+            let a6 = PMA[6][0] * PAVGM[6];
+            let tgn3 = [
+                tgn2[1],
+                s(PMA[7][0] * PAVGM[7]) * (s(1.0) + sw22 * g(7)) * tn3[4] * tn3[4] / s(a6 * a6),
+            ];
+            (Spline::new(&ZN3_KM, &tn3, tgn3, re), tn3[0])
+        });
         let dmc = select(
             alt.simd_gt(s(ZMIX_KM)),
             s(1.0) - (s(ZN2_KM[0]) - alt) / s(ZN2_KM[0] - ZMIX_KM),
@@ -1579,7 +1585,16 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
         );
         let dz28 = upper.d[2];
         let dm28 = math::exp(ln_dm28);
-        let (n2_m, t_low) = densm(alt, dm28, XMM, &spl2, tn2[0], &spl3, tn3[0], gsurf, re);
+        let (n2_m, t_low) = densm(
+            alt,
+            dm28,
+            XMM,
+            &spl2,
+            tn2[0],
+            spl3.as_ref().map(|(spl, t)| (spl, *t)),
+            gsurf,
+            re,
+        );
         let dmr = upper.d[2] / dm28 - s(1.0);
         let n2 = n2_m * (s(1.0) + dmr * dmc);
         let inv_dz28 = s(1.0) / dz28;
