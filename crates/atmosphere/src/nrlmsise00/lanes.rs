@@ -171,10 +171,12 @@ fn angle_sum((c1, s1): (F64s, F64s), (c2, s2): (F64s, F64s)) -> (F64s, F64s) {
     (c1 * c2 - s1 * s2, s1 * c2 + c1 * s2)
 }
 
+/// A per-thread memo of one value and the input bits (one per lane) it was computed from.
+type Memo<T> = std::cell::Cell<Option<([u64; LANES], T)>>;
+
 thread_local! {
     /// The last (cos, sin) of DR·doy of this thread and the day of each lane it is for.
-    static DAY_HARMONIC: std::cell::Cell<Option<([u64; LANES], (F64s, F64s))>> =
-        const { std::cell::Cell::new(None) };
+    static DAY_HARMONIC: Memo<(F64s, F64s)> = const { std::cell::Cell::new(None) };
 }
 
 /// (cos, sin) of DR·doy, reusing this thread's last value while every lane's day is the same
@@ -345,8 +347,7 @@ struct Mags {
 thread_local! {
     /// The last daily-Ap [`Mags`] of this thread and the Ap of each lane it was computed for:
     /// with the daily Ap they depend on nothing else, and a run's Ap rarely changes.
-    static DAILY_MAGS: std::cell::Cell<Option<([u64; LANES], Mags)>> =
-        const { std::cell::Cell::new(None) };
+    static DAILY_MAGS: Memo<Mags> = const { std::cell::Cell::new(None) };
 }
 
 impl Mags {
@@ -962,7 +963,7 @@ impl<const N: usize> Spline<N> {
     /// The same operations as `at` otherwise.
     fn at_fixed(&self, z_km: f64, nodes: &[f64; N], re: F64s) -> (F64s, F64s) {
         debug_assert!(nodes.iter().all(|n| *n == z_km || (n - z_km).abs() > 1e-6));
-        let k = (1..N - 1).filter(|&k| z_km <= nodes[k]).last().unwrap_or(0);
+        let k = (1..N - 1).rfind(|&k| z_km <= nodes[k]).unwrap_or(0);
         let x = zeta(s(z_km), s(self.z1), re) * self.inv_zgdif;
         self.eval(
             x,
