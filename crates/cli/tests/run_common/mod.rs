@@ -24,6 +24,7 @@ heading_deg = 110.0
 atmosphere = "us76"
 gravity = "j2"
 heating = "dkr"
+oxidation_efficiency = 0.5
 
 [vehicle]
 name = "test vehicle"
@@ -67,6 +68,7 @@ samples = 12
 seed = 42
 [monte_carlo.dispersions]
 density_scale = { dist = "lognormal", sigma = 0.15 }
+oxidation_efficiency = { dist = "uniform", min = 0.0, max = 1.0 }
 breakup_altitude_km = { dist = "uniform", min = 72.0, max = 84.0 }
 fragment_cd_scale = { dist = "normal", sigma = 0.1 }
 fragment_heat_scale = { dist = "normal", sigma = 0.1 }
