@@ -25,14 +25,18 @@ use crate::{
 ///
 /// Both regions end in one exponential (P/P_b below 86 km, ρ above) and both divide by r0 + Z
 /// (the geopotential height below, the exospheric temperature's ξ above): a batch with lanes in
-/// both regions evaluates each once, on operands blended by region.
+/// both regions evaluates each once, on operands blended by region. When the lanes below 86 km
+/// of such a batch all lie in one half of the vector (a batch of random altitudes that straddles
+/// 86 km usually has one or two), the layered formulation runs on that half alone, with the same
+/// operations per lane.
 #[inline(always)]
 pub fn sample(altitude_m: F64s) -> AtmosphereLanes {
     let z = altitude_m;
     let below = z.simd_lt(F64s::splat(UPPER_REGION_BASE_M));
     let (rho, t, p) = if below.all() {
         let lower = lower_exponent(geopotential_m(z));
-        lower_state(&lower, exp_normal(lower.exponent), z, below)
+        let (rho, tm, p) = lower_state(&lower, exp_normal(lower.exponent));
+        (rho, tm * molecular_weight_ratio_where(z, below), p)
     } else if !below.any() {
         let upper = upper_exponent(z);
         let t = upper_temperature_k(z, None);
@@ -42,11 +46,36 @@ pub fn sample(altitude_m: F64s) -> AtmosphereLanes {
         // H = r0 Z/(r0 + Z) below 86 km, (r0 + Z10)/(r0 + Z) above, in one division.
         let numerator = select(below, r0 * z, F64s::splat(EARTH_RADIUS_M + Z10_M));
         let quotient = numerator / (r0 + z);
-        let lower = lower_exponent(quotient);
         let upper = upper_exponent(z);
         let t_u = upper_temperature_k(z, Some(quotient));
-        let e = exp_normal(select(below, lower.exponent, upper.ln_rho));
-        let (rho_l, t_l, p_l) = lower_state(&lower, e, z, below);
+        let ratio = molecular_weight_ratio_where(z, below);
+        let bits = below.to_bitmask();
+        let half = (LANES / 2) as u32;
+        let low_half = (1u32 << half) - 1;
+        let (rho_l, t_l, p_l, e) = if bits & !low_half == 0 || bits & low_half == 0 {
+            // All lanes below 86 km in half k.
+            let k = usize::from(bits & low_half == 0);
+            let lower = lower_exponent(halves(quotient)[k]);
+            let e = exp_normal(select(
+                below,
+                with_half(upper.ln_rho, k, lower.exponent),
+                upper.ln_rho,
+            ));
+            let (rho, tm, p) = lower_state(&lower, halves(e)[k]);
+            let t = tm * halves(ratio)[k];
+            let fill = F64s::ZERO;
+            (
+                with_half(fill, k, rho),
+                with_half(fill, k, t),
+                with_half(fill, k, p),
+                e,
+            )
+        } else {
+            let lower = lower_exponent(quotient);
+            let e = exp_normal(select(below, lower.exponent, upper.ln_rho));
+            let (rho, tm, p) = lower_state(&lower, e);
+            (rho, tm * ratio, p, e)
+        };
         let (rho_u, _, p_u) = upper_state(&upper, e, t_u);
         (
             select(below, rho_l, rho_u),
@@ -62,6 +91,23 @@ pub fn sample(altitude_m: F64s) -> AtmosphereLanes {
     }
 }
 
+/// Half of [`F64s`]: four lanes.
+type Half = wide::f64x4;
+
+/// The two halves of `v`: lanes 0–3 and 4–7.
+#[inline(always)]
+fn halves(v: F64s) -> [Half; 2] {
+    wide::bytemuck::cast(v)
+}
+
+/// `v` with half `k` replaced by `h`.
+#[inline(always)]
+fn with_half(v: F64s, k: usize, h: Half) -> F64s {
+    let mut parts = halves(v);
+    parts[k] = h;
+    wide::bytemuck::cast(parts)
+}
+
 /// Kinetic temperature (K) at geometric altitudes `altitude_m` (m).
 #[inline]
 pub fn temperature_k(altitude_m: F64s) -> F64s {
@@ -69,7 +115,7 @@ pub fn temperature_k(altitude_m: F64s) -> F64s {
     let mut t = F64s::ZERO;
     if below.any() {
         let h = geopotential_m(altitude_m);
-        let c = lower_layer_of(h);
+        let c: [F64s; 5] = lower_layer_of(h);
         t = lower_molecular_temperature_k(h, &c) * molecular_weight_ratio_where(altitude_m, below);
     }
     if !below.all() {
@@ -110,16 +156,81 @@ fn geopotential_m(altitude_m: F64s) -> F64s {
     r0 * altitude_m / (r0 + altitude_m)
 }
 
+/// The operations of the layered formulation below 86 km, on a full batch ([`F64s`]) or on half
+/// of one ([`Half`]): the same IEEE operations and the same logarithm per lane, so a lane's
+/// result does not depend on the width it was computed at.
+trait LowerLanes:
+    Copy
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::Mul<Output = Self>
+    + std::ops::Div<Output = Self>
+{
+    fn splat(x: f64) -> Self;
+    fn simd_ge(self, other: Self) -> Self;
+    fn simd_eq(self, other: Self) -> Self;
+    /// `mask ? if_true : if_false`, lane by lane.
+    fn select(mask: Self, if_true: Self, if_false: Self) -> Self;
+    fn ln(self) -> Self;
+}
+
+impl LowerLanes for F64s {
+    #[inline(always)]
+    fn splat(x: f64) -> Self {
+        F64s::splat(x)
+    }
+    #[inline(always)]
+    fn simd_ge(self, other: Self) -> Self {
+        F64s::simd_ge(self, other)
+    }
+    #[inline(always)]
+    fn simd_eq(self, other: Self) -> Self {
+        F64s::simd_eq(self, other)
+    }
+    #[inline(always)]
+    fn select(mask: Self, if_true: Self, if_false: Self) -> Self {
+        select(mask, if_true, if_false)
+    }
+    #[inline(always)]
+    fn ln(self) -> Self {
+        math::ln(self)
+    }
+}
+
+impl LowerLanes for Half {
+    #[inline(always)]
+    fn splat(x: f64) -> Self {
+        Half::splat(x)
+    }
+    #[inline(always)]
+    fn simd_ge(self, other: Self) -> Self {
+        Half::simd_ge(self, other)
+    }
+    #[inline(always)]
+    fn simd_eq(self, other: Self) -> Self {
+        Half::simd_eq(self, other)
+    }
+    #[inline(always)]
+    fn select(mask: Self, if_true: Self, if_false: Self) -> Self {
+        mask.select(if_true, if_false)
+    }
+    #[inline(always)]
+    fn ln(self) -> Self {
+        // `wide`'s f64x4 logarithm: the algorithm of its f64x8 one (`math::ln`), lane by lane.
+        Half::ln(self)
+    }
+}
+
 /// The constants of each lane's layer at geopotential height `h` (see
 /// [`lower_layer_constants`]), blended by masks.
 #[inline(always)]
-fn lower_layer_of(h: F64s) -> [F64s; 5] {
+fn lower_layer_of<V: LowerLanes>(h: V) -> [V; 5] {
     let layers = lower_layer_constants();
-    let mut c = layers[0];
+    let mut c = layers[0].map(V::splat);
     for layer in &layers[1..] {
-        let m = h.simd_ge(layer[0]);
+        let m = h.simd_ge(V::splat(layer[0]));
         for k in 0..5 {
-            c[k] = select(m, layer[k], c[k]);
+            c[k] = V::select(m, V::splat(layer[k]), c[k]);
         }
     }
     c
@@ -129,37 +240,37 @@ fn lower_layer_of(h: F64s) -> [F64s; 5] {
 /// reference (T_M,b/T_M is raised to a power of up to 34, which would amplify a one-ulp
 /// difference).
 #[inline(always)]
-fn lower_molecular_temperature_k(h: F64s, c: &[F64s; 5]) -> F64s {
+fn lower_molecular_temperature_k<V: LowerLanes>(h: V, c: &[V; 5]) -> V {
     c[1] + c[2] * (h - c[0])
 }
 
 /// Below 86 km, before the exponential: T_M (K), P_b (Pa) and the exponent of
 /// P = P_b exp(exponent) (NOAA-S/T 76-1562 eqs. 23, 33).
-struct LowerExponent {
-    molecular_temperature_k: F64s,
-    base_pressure_pa: F64s,
-    exponent: F64s,
+struct LowerExponent<V> {
+    molecular_temperature_k: V,
+    base_pressure_pa: V,
+    exponent: V,
 }
 
 /// [`LowerExponent`] at geopotential height `h` (m′).
 #[inline(always)]
-fn lower_exponent(h: F64s) -> LowerExponent {
+fn lower_exponent<V: LowerLanes>(h: V) -> LowerExponent<V> {
     let c = lower_layer_of(h);
     let [hb, tb, lapse, pb, coefficient] = c;
     let tm = lower_molecular_temperature_k(h, &c);
     // ln(P/P_b) = (g0′M0/R*)/L · ln(T_M,b/T_M) for L ≠ 0, −(g0′M0/R*)/T_M,b · ΔH for L = 0.
-    let isothermal = lapse.simd_eq(F64s::ZERO);
+    let isothermal = lapse.simd_eq(V::splat(0.0));
     LowerExponent {
         molecular_temperature_k: tm,
         base_pressure_pa: pb,
-        exponent: coefficient * select(isothermal, h - hb, math::ln(tb / tm)),
+        exponent: coefficient * V::select(isothermal, h - hb, (tb / tm).ln()),
     }
 }
 
-/// Per layer, splatted: H_b, T_M,b, L, P_b, and the coefficient of the exponent:
-/// g0′M0/(R* L) if L ≠ 0, −g0′M0/(R* T_M,b) if L = 0.
-fn lower_layer_constants() -> &'static [[F64s; 5]; LOWER_LAYER_COUNT] {
-    static CONSTANTS: LazyLock<[[F64s; 5]; LOWER_LAYER_COUNT]> = LazyLock::new(|| {
+/// Per layer: H_b, T_M,b, L, P_b, and the coefficient of the exponent: g0′M0/(R* L) if L ≠ 0,
+/// −g0′M0/(R* T_M,b) if L = 0.
+fn lower_layer_constants() -> &'static [[f64; 5]; LOWER_LAYER_COUNT] {
+    static CONSTANTS: LazyLock<[[f64; 5]; LOWER_LAYER_COUNT]> = LazyLock::new(|| {
         layers().map(|l| {
             [
                 l.base_geopotential_m,
@@ -172,26 +283,20 @@ fn lower_layer_constants() -> &'static [[F64s; 5]; LOWER_LAYER_COUNT] {
                     HYDROSTATIC_CONSTANT_K_M / l.lapse_rate_k_m
                 },
             ]
-            .map(F64s::splat)
         })
     });
     &CONSTANTS
 }
 
-/// (ρ, T, P) below 86 km from [`lower_exponent`] and `e` = exp(its exponent); T is needed only
-/// in the lanes of `below`.
+/// (ρ, T_M, P) below 86 km from [`lower_exponent`] and `e` = exp(its exponent); the kinetic
+/// temperature is T_M·(M/M0).
 #[inline(always)]
-fn lower_state(
-    lower: &LowerExponent,
-    e: F64s,
-    altitude_m: F64s,
-    below: Mask,
-) -> (F64s, F64s, F64s) {
+fn lower_state<V: LowerLanes>(lower: &LowerExponent<V>, e: V) -> (V, V, V) {
     let tm = lower.molecular_temperature_k;
     let p = lower.base_pressure_pa * e;
     let rho =
-        p * F64s::splat(US76_SEA_LEVEL_MOLECULAR_WEIGHT_KG_KMOL / US76_GAS_CONSTANT_J_KMOL_K) / tm;
-    (rho, tm * molecular_weight_ratio_where(altitude_m, below), p)
+        p * V::splat(US76_SEA_LEVEL_MOLECULAR_WEIGHT_KG_KMOL / US76_GAS_CONSTANT_J_KMOL_K) / tm;
+    (rho, tm, p)
 }
 
 /// Kinetic temperature (K) above 86 km: the four segments blended by masks (see
@@ -401,5 +506,46 @@ mod tests {
         );
         assert_eq!(special[6], 1.0);
         assert_eq!(special[7], math::exp(F64s::ONE).to_array()[0]);
+    }
+
+    /// A lane below 86 km gets the same bits whether its batch is all below 86 km (full-width
+    /// path), straddles 86 km with the lanes below in one half (half-width path) or in both
+    /// halves (full-width blended path).
+    #[test]
+    fn lanes_below_86_km_do_not_depend_on_their_neighbours() {
+        let mut state: u64 = 0x0086_0086;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let bits = |s: &AtmosphereLanes, l: usize| {
+            [
+                s.density_kg_m3.to_array()[l].to_bits(),
+                s.temperature_k.to_array()[l].to_bits(),
+                s.pressure_pa.to_array()[l].to_bits(),
+                s.mean_free_path_m.to_array()[l].to_bits(),
+            ]
+        };
+        for _ in 0..4_000 {
+            let low = -5_000.0 + 91_000.0 * next();
+            let low = low.min(85_999.0);
+            let alone = sample(F64s::splat(low));
+            for l in 0..LANES {
+                // One lane below, the rest above 86 km; then a second lane below, in the same
+                // half and in the other one.
+                let mut z: [f64; LANES] = std::array::from_fn(|_| 86_000.0 + 914_000.0 * next());
+                z[l] = low;
+                let one = sample(F64s::from(z));
+                assert_eq!(bits(&one, l), bits(&alone, 0), "{low} m in lane {l}");
+                for other in [l ^ 1, (l + LANES / 2) % LANES] {
+                    let mut z2 = z;
+                    z2[other] = 86_000.0 * next();
+                    let two = sample(F64s::from(z2));
+                    assert_eq!(bits(&two, l), bits(&alone, 0), "{low} m in lane {l}");
+                }
+            }
+        }
     }
 }
