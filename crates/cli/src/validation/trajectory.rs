@@ -55,6 +55,33 @@ fn material(id: &str) -> Material {
     )
 }
 
+/// Rows saying that the recovered Delta II items (fragments 0 and 1 of p2) reach the ground:
+/// a landed mass above the hollow demise threshold (5 % of the initial mass, PHYSICS.md §5) and
+/// at most the recovered mass.
+fn delta_ii_recovered(
+    rows: &mut Vec<CaseResult>,
+    case: &str,
+    outcome: &reentry_solver::SampleOutcome,
+) {
+    for (index, name, recovered_kg) in [
+        (0, "pressurant-sphere", 30.0),
+        (1, "propellant-tank", 250.0),
+    ] {
+        let landed_mass = node(outcome, NodeId::Fragment(index))
+            .filter(|n| n.fate == Fate::Landed)
+            .map_or(0.0, |n| n.mass_kg);
+        rows.push(CaseResult::new(
+            case,
+            format!("{name}: landed mass kg"),
+            Criterion::Within {
+                min: 0.05 * recovered_kg,
+                max: recovered_kg,
+            },
+            landed_mass,
+        ));
+    }
+}
+
 fn fragment(
     id: &str,
     shape: Shape,
@@ -599,26 +626,8 @@ fn reference_cases(rows: &mut Vec<CaseResult>) {
         },
         Fate::Landed,
     );
-    // Observed (validation-cases.md §6): both items reached the ground. Survival means a landed
-    // mass above the hollow demise threshold (5 % of the initial mass, PHYSICS.md §5) and at
-    // most the recovered mass.
-    for (index, name, recovered_kg) in [
-        (0, "pressurant-sphere", 30.0),
-        (1, "propellant-tank", 250.0),
-    ] {
-        let landed_mass = node(&outcome, NodeId::Fragment(index))
-            .filter(|n| n.fate == Fate::Landed)
-            .map_or(0.0, |n| n.mass_kg);
-        rows.push(CaseResult::new(
-            "Delta II survivors (observed 1997)",
-            format!("{name}: landed mass kg"),
-            Criterion::Within {
-                min: 0.05 * recovered_kg,
-                max: recovered_kg,
-            },
-            landed_mass,
-        ));
-    }
+    // Observed (validation-cases.md §6): both items reached the ground.
+    delta_ii_recovered(rows, "Delta II survivors (observed 1997)", &outcome);
 
     // The same items with oxidation heating at its diffusion limit (η = 1, the top of the range
     // the Progress MS-31 Monte Carlo draws from): the recovered hardware must still land, as it
@@ -626,23 +635,7 @@ fn reference_cases(rows: &mut Vec<CaseResult>) {
     let mut oxidising = p2.clone();
     oxidising.environment.oxidation_efficiency = 1.0;
     let outcome = solve(&oxidising, &options());
-    for (index, name, recovered_kg) in [
-        (0, "pressurant-sphere", 30.0),
-        (1, "propellant-tank", 250.0),
-    ] {
-        let landed_mass = node(&outcome, NodeId::Fragment(index))
-            .filter(|n| n.fate == Fate::Landed)
-            .map_or(0.0, |n| n.mass_kg);
-        rows.push(CaseResult::new(
-            "Delta II survivors, oxidation η = 1",
-            format!("{name}: landed mass kg"),
-            Criterion::Within {
-                min: 0.05 * recovered_kg,
-                max: recovered_kg,
-            },
-            landed_mass,
-        ));
-    }
+    delta_ii_recovered(rows, "Delta II survivors, oxidation η = 1", &outcome);
 
     // p4: SGP4 on the ISS TLE near the Progress MS-31 undocking, a 3 h coast, one finite
     // retrograde burn (start 16:35:30 UTC, 110 m/s), break-up at 78 km and two children.
