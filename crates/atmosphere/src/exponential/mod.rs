@@ -13,7 +13,7 @@
 //! assert!((one.density_kg_m3(7_200.0) - 1.225 / std::f64::consts::E).abs() < 1e-15);
 //! ```
 
-use reentry_lanes::{LANES, select};
+use reentry_lanes::select;
 
 use crate::us76;
 use crate::{
@@ -171,9 +171,8 @@ impl Exponential {
             cf,
         );
         let cell = us76::lanes::indices_of_integral(cf, last);
-        let rows: [[f64; 4]; LANES] = std::array::from_fn(|l| self.cells[cell[l]]);
-        let column = |k: usize| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k]));
-        let (h0, rho0, inverse_h) = (column(0), column(1), column(2));
+        let [h0, rho0, inverse_h, _] =
+            us76::lanes::columns_of_rows4(std::array::from_fn(|l| &self.cells[cell[l]]));
         rho0 * us76::lanes::exp_normal((h0 - altitude_m) * inverse_h)
     }
 

@@ -348,10 +348,9 @@ fn upper_exponent(z: F64s) -> UpperExponent {
     let s = (zc - F64s::splat(Z7_M)) * F64s::splat(INVERSE_NODE_STEP_PER_M);
     let (jf, j) = floor_and_indices(s, INTERVAL_COUNT - 1);
     let t = s - jf;
-    let rows: [&[f64; 8]; LANES] =
-        std::array::from_fn(|l| &table.density_and_inverse_molecular_weight[j[l]].0);
-    let c: [F64s; 8] =
-        std::array::from_fn(|k| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k])));
+    let c = columns_of_rows8(std::array::from_fn(|l| {
+        &table.density_and_inverse_molecular_weight[j[l]].0
+    }));
     let ln_rho = t.mul_add(t.mul_add(t.mul_add(c[3], c[2]), c[1]), c[0]);
     UpperExponent {
         ln_rho: F64s::splat(table.top_ln_density_slope_per_m).mul_add(z - zc, ln_rho),
@@ -367,6 +366,68 @@ fn upper_state(upper: &UpperExponent, rho: F64s, temperature_k: F64s) -> (F64s, 
         * temperature_k
         * upper.inverse_molecular_weight;
     (rho, temperature_k, p)
+}
+
+/// Column k of `rows[l]` in lane l: eight table rows of eight coefficients turned into eight
+/// vectors. With AVX each row is read as two 4-wide vectors and the four 4×4 blocks are
+/// transposed in registers (16 loads and 32 shuffles instead of 64 loads and inserts; `wide` has
+/// no gather); the values are the same either way.
+#[inline(always)]
+pub(crate) fn columns_of_rows8(rows: [&[f64; 8]; LANES]) -> [F64s; 8] {
+    #[cfg(all(target_arch = "x86_64", target_feature = "avx"))]
+    {
+        use safe_arch::m256d;
+        use wide::bytemuck::cast;
+        let halves: [[m256d; 2]; LANES] = std::array::from_fn(|l| cast(*rows[l]));
+        let mut c = [F64s::ZERO; 8];
+        for h in 0..2 {
+            let lo = transpose4([halves[0][h], halves[1][h], halves[2][h], halves[3][h]]);
+            let hi = transpose4([halves[4][h], halves[5][h], halves[6][h], halves[7][h]]);
+            for k in 0..4 {
+                c[4 * h + k] = cast([lo[k], hi[k]]);
+            }
+        }
+        c
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "avx")))]
+    {
+        std::array::from_fn(|k| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k])))
+    }
+}
+
+/// [`columns_of_rows8`] for rows of four.
+#[inline(always)]
+pub(crate) fn columns_of_rows4(rows: [&[f64; 4]; LANES]) -> [F64s; 4] {
+    #[cfg(all(target_arch = "x86_64", target_feature = "avx"))]
+    {
+        use safe_arch::m256d;
+        use wide::bytemuck::cast;
+        let r: [m256d; LANES] = std::array::from_fn(|l| cast(*rows[l]));
+        let lo = transpose4([r[0], r[1], r[2], r[3]]);
+        let hi = transpose4([r[4], r[5], r[6], r[7]]);
+        std::array::from_fn(|k| cast([lo[k], hi[k]]))
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "avx")))]
+    {
+        std::array::from_fn(|k| F64s::from(std::array::from_fn::<f64, LANES, _>(|l| rows[l][k])))
+    }
+}
+
+/// 4×4 transpose of doubles: in-lane unpacks, then 128-bit lane exchanges.
+#[cfg(all(target_arch = "x86_64", target_feature = "avx"))]
+#[inline(always)]
+fn transpose4(r: [safe_arch::m256d; 4]) -> [safe_arch::m256d; 4] {
+    use safe_arch::{permute2z_m256d, unpack_hi_m256d, unpack_lo_m256d};
+    let t0 = unpack_lo_m256d(r[0], r[1]);
+    let t1 = unpack_hi_m256d(r[0], r[1]);
+    let t2 = unpack_lo_m256d(r[2], r[3]);
+    let t3 = unpack_hi_m256d(r[2], r[3]);
+    [
+        permute2z_m256d::<0x20>(t0, t2),
+        permute2z_m256d::<0x20>(t1, t3),
+        permute2z_m256d::<0x31>(t0, t2),
+        permute2z_m256d::<0x31>(t1, t3),
+    ]
 }
 
 /// 2⁵²: added to an integral `f64` in [0, 2³²) it leaves the integer in the low mantissa bits.
@@ -545,6 +606,27 @@ mod tests {
                     let two = sample(F64s::from(z2));
                     assert_eq!(bits(&two, l), bits(&alone, 0), "{low} m in lane {l}");
                 }
+            }
+        }
+    }
+
+    /// The register transposes give the columns of the rows, lane by lane.
+    #[test]
+    fn columns_of_rows_are_the_columns() {
+        let rows8: Vec<[f64; 8]> = (0..LANES)
+            .map(|l| std::array::from_fn(|k| (10 * l + k) as f64 + 0.5))
+            .collect();
+        let c8 = columns_of_rows8(std::array::from_fn(|l| &rows8[l]));
+        let rows4: Vec<[f64; 4]> = (0..LANES)
+            .map(|l| std::array::from_fn(|k| -((10 * l + k) as f64)))
+            .collect();
+        let c4 = columns_of_rows4(std::array::from_fn(|l| &rows4[l]));
+        for l in 0..LANES {
+            for k in 0..8 {
+                assert_eq!(c8[k].to_array()[l], rows8[l][k]);
+            }
+            for k in 0..4 {
+                assert_eq!(c4[k].to_array()[l], rows4[l][k]);
             }
         }
     }
