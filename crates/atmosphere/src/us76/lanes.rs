@@ -49,12 +49,8 @@ pub fn sample(altitude_m: F64s) -> AtmosphereLanes {
         let upper = upper_exponent(z);
         let t_u = upper_temperature_k(z, Some(quotient));
         let ratio = molecular_weight_ratio_where(z, below);
-        let bits = below.to_bitmask();
-        let half = (LANES / 2) as u32;
-        let low_half = (1u32 << half) - 1;
-        let (rho_l, t_l, p_l, e) = if bits & !low_half == 0 || bits & low_half == 0 {
+        let (rho_l, t_l, p_l, e) = if let Some(k) = below_half(below) {
             // All lanes below 86 km in half k.
-            let k = usize::from(bits & low_half == 0);
             let lower = lower_exponent(halves(quotient)[k]);
             let e = exp_normal(select(
                 below,
@@ -108,20 +104,56 @@ fn with_half(v: F64s, k: usize, h: Half) -> F64s {
     wide::bytemuck::cast(parts)
 }
 
-/// Kinetic temperature (K) at geometric altitudes `altitude_m` (m).
-#[inline]
+/// Kinetic temperature (K) at geometric altitudes `altitude_m` (m). A batch with lanes on both
+/// sides of 86 km shares the division by r0 + Z and narrows the layered formulation to one half
+/// of the vector where it can, as [`sample`] does.
+#[inline(always)]
 pub fn temperature_k(altitude_m: F64s) -> F64s {
-    let below = altitude_m.simd_lt(F64s::splat(UPPER_REGION_BASE_M));
-    let mut t = F64s::ZERO;
-    if below.any() {
-        let h = geopotential_m(altitude_m);
+    let z = altitude_m;
+    let below = z.simd_lt(F64s::splat(UPPER_REGION_BASE_M));
+    if below.all() {
+        let h = geopotential_m(z);
         let c: [F64s; 5] = lower_layer_of(h);
-        t = lower_molecular_temperature_k(h, &c) * molecular_weight_ratio_where(altitude_m, below);
+        return lower_molecular_temperature_k(h, &c) * molecular_weight_ratio_where(z, below);
     }
-    if !below.all() {
-        t = select(below, t, upper_temperature_k(altitude_m, None));
+    if !below.any() {
+        return upper_temperature_k(z, None);
     }
-    t
+    let r0 = F64s::splat(EARTH_RADIUS_M);
+    let numerator = select(below, r0 * z, F64s::splat(EARTH_RADIUS_M + Z10_M));
+    let quotient = numerator / (r0 + z);
+    let ratio = molecular_weight_ratio_where(z, below);
+    let t_l = match below_half(below) {
+        Some(k) => {
+            let h = halves(quotient)[k];
+            let c: [Half; 5] = lower_layer_of(h);
+            with_half(
+                F64s::ZERO,
+                k,
+                lower_molecular_temperature_k(h, &c) * halves(ratio)[k],
+            )
+        }
+        None => {
+            let c: [F64s; 5] = lower_layer_of(quotient);
+            lower_molecular_temperature_k(quotient, &c) * ratio
+        }
+    };
+    select(below, t_l, upper_temperature_k(z, Some(quotient)))
+}
+
+/// The half of the vector (0: lanes 0–3, 1: lanes 4–7) that holds every lane of `mask`, if one
+/// does.
+#[inline(always)]
+fn below_half(mask: Mask) -> Option<usize> {
+    let bits = mask.to_bitmask();
+    let low_half = (1u32 << (LANES / 2)) - 1;
+    if bits & !low_half == 0 {
+        Some(0)
+    } else if bits & low_half == 0 {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// M/M0 (see [`super::reference::molecular_weight_ratio`]).
@@ -600,11 +632,21 @@ mod tests {
                 z[l] = low;
                 let one = sample(F64s::from(z));
                 assert_eq!(bits(&one, l), bits(&alone, 0), "{low} m in lane {l}");
+                assert_eq!(
+                    temperature_k(F64s::from(z)).to_array()[l].to_bits(),
+                    bits(&alone, 0)[1],
+                    "T at {low} m in lane {l}"
+                );
                 for other in [l ^ 1, (l + LANES / 2) % LANES] {
                     let mut z2 = z;
                     z2[other] = 86_000.0 * next();
                     let two = sample(F64s::from(z2));
                     assert_eq!(bits(&two, l), bits(&alone, 0), "{low} m in lane {l}");
+                    assert_eq!(
+                        temperature_k(F64s::from(z2)).to_array()[l].to_bits(),
+                        bits(&alone, 0)[1],
+                        "T at {low} m in lane {l}"
+                    );
                 }
             }
         }
