@@ -826,7 +826,12 @@ pub(crate) fn gts7(
         re,
         spline: None,
     };
-    th.spline = Some((tinf, tlb, th.lower_spline(tinf, tlb)));
+    // DENSU needs the spline below ZA: at the altitude, or at a species' turbopause height
+    // when its mixing correction applies (below ALTL, at most 450 km).
+    let max_altl = ALTL_KM.iter().fold(0.0f64, |a, &b| a.max(b));
+    if alt < ZN1_KM[0] || (flags.sw[15] != 0.0 && alt <= max_altl) {
+        th.spline = Some((tinf, tlb, th.lower_spline(tinf, tlb)));
+    }
 
     // N2 variation factor at ZLB.
     let g28 = sw[21] * globe7(&PD[2], input, flags, h);
