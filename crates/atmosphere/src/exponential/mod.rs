@@ -58,6 +58,10 @@ pub const VALLADO_TABLE_8_4: [(f64, f64, f64); 28] = [
 /// Width (m) of the cells of the band look-up: every Vallado base is a multiple of 5 km.
 const CELL_M: f64 = 5_000.0;
 
+/// Cells stored (a power of two, so that a masked index needs no bounds check): bases up to
+/// 1275 km. Cells above the last band's base repeat it.
+const CELL_CAPACITY: usize = 256;
+
 /// One band: ρ = ρ0 exp(−(h − h0)/H).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ExponentialBand {
@@ -75,9 +79,11 @@ pub struct Exponential {
     bands: Vec<ExponentialBand>,
     /// Per band: 1/H (1/m), multiplied in both kernels.
     inverse_scale_height_per_m: Vec<f64>,
-    /// Per [`CELL_M`] cell from 0 m up (the last covers everything above): h0, ρ0, 1/H of the
-    /// band the cell lies in, and the cell's lower edge; one row per lanes gather.
-    cells: Vec<[f64; 4]>,
+    /// Per [`CELL_M`] cell from 0 m up: h0, ρ0, 1/H of the band the cell lies in, and the
+    /// cell's lower edge; one row per lanes gather. Cells after `last_cell` repeat it.
+    cells: Box<[[f64; 4]; CELL_CAPACITY]>,
+    /// Index of the cell holding the last band's base (it covers everything above).
+    last_cell: usize,
 }
 
 impl Exponential {
@@ -111,28 +117,32 @@ impl Exponential {
     fn from_bands(bands: Vec<ExponentialBand>) -> Exponential {
         debug_assert!(bands.first().is_some_and(|b| b.base_altitude_m == 0.0));
         let top = bands.last().map_or(0.0, |b| b.base_altitude_m);
-        let cells = (top / CELL_M).round() as usize + 1;
+        let used = (top / CELL_M).round() as usize + 1;
+        debug_assert!(
+            used <= CELL_CAPACITY,
+            "band bases above {CELL_CAPACITY} cells"
+        );
+        let last_cell = used.min(CELL_CAPACITY) - 1;
         let inverse_scale_height_per_m: Vec<f64> =
             bands.iter().map(|b| 1.0 / b.scale_height_m).collect();
-        let cells = (0..cells)
-            .map(|c| {
-                let edge = c as f64 * CELL_M;
-                let b = bands
-                    .iter()
-                    .rposition(|b| b.base_altitude_m <= edge)
-                    .unwrap_or(0);
-                [
-                    bands[b].base_altitude_m,
-                    bands[b].base_density_kg_m3,
-                    inverse_scale_height_per_m[b],
-                    edge,
-                ]
-            })
-            .collect();
+        let cells = Box::new(std::array::from_fn(|c| {
+            let edge = c.min(last_cell) as f64 * CELL_M;
+            let b = bands
+                .iter()
+                .rposition(|b| b.base_altitude_m <= edge)
+                .unwrap_or(0);
+            [
+                bands[b].base_altitude_m,
+                bands[b].base_density_kg_m3,
+                inverse_scale_height_per_m[b],
+                edge,
+            ]
+        }));
         Exponential {
             bands,
             inverse_scale_height_per_m,
             cells,
+            last_cell,
         }
     }
 
@@ -159,7 +169,7 @@ impl Exponential {
     /// [`Self::density_kg_m3`] for lanes: the band by a 5 km cell look-up and one row gather.
     #[inline]
     pub fn density_kg_m3_lanes(&self, altitude_m: F64s) -> F64s {
-        let last = self.cells.len() - 1;
+        let last = self.last_cell;
         let cf = (altitude_m * F64s::splat(1.0 / CELL_M))
             .floor()
             .fast_max(F64s::ZERO)
@@ -170,7 +180,7 @@ impl Exponential {
             (cf - F64s::ONE).fast_max(F64s::ZERO),
             cf,
         );
-        let cell = us76::lanes::indices_of_integral(cf, last);
+        let cell = us76::lanes::indices_of_integral(cf, CELL_CAPACITY - 1);
         let [h0, rho0, inverse_h, _] =
             us76::lanes::columns_of_rows4(std::array::from_fn(|l| &self.cells[cell[l]]));
         rho0 * us76::lanes::exp_normal((h0 - altitude_m) * inverse_h)

@@ -479,12 +479,20 @@ pub(crate) fn floor_and_indices(x: F64s, max_index: usize) -> (F64s, [usize; LAN
 
 /// Table indices from lanes that already hold integers in `0..=max_index`: one vector addition
 /// of 2⁵² leaves each integer in the low bits of its lane, instead of a saturating
-/// float-to-integer conversion per lane. `max_index` must be below 2³².
+/// float-to-integer conversion per lane. `max_index` must be below 2³²; where it is one less
+/// than a power of two the index is masked with it, which changes no valid value and lets the
+/// compiler drop the bounds check on a table of that length.
 #[inline(always)]
 pub(crate) fn indices_of_integral(f: F64s, max_index: usize) -> [usize; LANES] {
     let bits = (f + F64s::splat(INDEX_MAGIC)).to_array();
-    // The `min` cannot change a valid value; it lets the compiler see the bound.
-    std::array::from_fn(|l| (bits[l].to_bits() as u32 as usize).min(max_index))
+    std::array::from_fn(|l| {
+        let i = bits[l].to_bits() as u32 as usize;
+        if (max_index + 1).is_power_of_two() {
+            i & max_index
+        } else {
+            i.min(max_index)
+        }
+    })
 }
 
 /// Below this argument e^x is under the smallest normal `f64` (ln 2⁻¹⁰²²) and [`exp_normal`]
