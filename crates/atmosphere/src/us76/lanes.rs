@@ -1,11 +1,13 @@
 //! US76 over [`F64s`]: branch-free twin of [`super::reference`].
 //!
-//! Layer constants are blended with masks; table rows are gathered per lane. A region (below or
-//! above 86 km) or a temperature segment is skipped only when no lane is in it, which does not
-//! change any lane's result. A batch with lanes on both sides of 86 km shares what the two
-//! formulations have in common (one division by r0 + Z, one exponential): every lane performs
+//! Layer constants are blended with masks; the table rows of the lanes are read as 4-wide
+//! vectors and transposed in registers (`columns_of_rows8`). A region (below or above 86 km) or a
+//! temperature segment is skipped only when no lane is in it, which does not change any lane's
+//! result. A batch with lanes on both sides of 86 km shares what the two formulations have in
+//! common (one division by r0 + Z, one exponential) and, when its lanes below 86 km lie in one
+//! half of the vector, evaluates the layered formulation on that half only. Every lane performs
 //! the same operations whatever its neighbours are, so a lane's result does not depend on the
-//! batch it is evaluated in.
+//! batch it is evaluated in (tested bit for bit).
 
 use std::sync::LazyLock;
 
@@ -497,10 +499,10 @@ pub(crate) fn indices_of_integral(f: F64s, max_index: usize) -> [usize; LANES] {
 
 /// Below this argument e^x is under the smallest normal `f64` (ln 2⁻¹⁰²²) and [`exp_normal`]
 /// returns 0.
-const EXP_NORMAL_MIN_ARGUMENT: f64 = -708.396_418_532_264_1;
+pub const EXP_NORMAL_MIN_ARGUMENT: f64 = -708.396_418_532_264_1;
 
 /// Above this argument e^x overflows (ln of the largest `f64`) and [`exp_normal`] returns +∞.
-const EXP_MAX_ARGUMENT: f64 = 709.782_712_893_384;
+pub const EXP_MAX_ARGUMENT: f64 = 709.782_712_893_384;
 
 /// e^x, the arithmetic of [`math::exp`] (`wide`'s: x = r ln 2 + y with r = round(x/ln 2) and
 /// ln 2 in two parts, the degree-13 Taylor polynomial of e^y, times 2^r built in the exponent

@@ -10,8 +10,8 @@
 //! - Above 1000 km: ln ρ and ln n continue linearly with the 1000 km slope (the 1000 km scale
 //!   height); below 0 km the first layer is extended.
 //!
-//! [`reference`] is the plain-`f64` specification, [`lanes`] the branch-free SIMD kernel with the
-//! same function names. All altitudes are geometric altitudes in metres.
+//! [`reference`](mod@reference) is the plain-`f64` specification, [`lanes`] the branch-free SIMD
+//! kernel with the same function names. All altitudes are geometric altitudes in metres.
 
 pub mod lanes;
 pub mod reference;

@@ -347,7 +347,7 @@ fn hermite(y0: f64, y1: f64, d0: f64, d1: f64, h_m: f64) -> [f64; 4] {
     ]
 }
 
-/// Evaluates [`hermite`] coefficients at t: c0 + t (c1 + t (c2 + t c3)), fused multiply-adds
+/// Evaluates `hermite` coefficients at t: c0 + t (c1 + t (c2 + t c3)), fused multiply-adds
 /// as in the lanes kernel.
 #[inline]
 pub fn horner(c: &[f64; 4], t: f64) -> f64 {
