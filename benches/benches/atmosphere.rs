@@ -217,11 +217,8 @@ fn min_of(runs: usize) {
 criterion_group!(benches, bench_us76, bench_exponential);
 
 fn main() {
-    if let Some(runs) = std::env::var("ATMOSPHERE_MIN_OF")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-    {
-        min_of(runs.max(1));
+    if let Some(runs) = reentry_benches::min_of_runs("ATMOSPHERE_MIN_OF") {
+        min_of(runs);
         return;
     }
     benches();

@@ -246,11 +246,8 @@ fn min_of_workload(runs: usize, problems: &[Problem], flights: f64) {
 criterion_group!(benches, bench_trajectory);
 
 fn main() {
-    if let Some(runs) = std::env::var("TRAJECTORY_MIN_OF")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-    {
-        min_of(runs.max(1));
+    if let Some(runs) = reentry_benches::min_of_runs("TRAJECTORY_MIN_OF") {
+        min_of(runs);
         return;
     }
     benches();
