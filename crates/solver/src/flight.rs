@@ -151,6 +151,11 @@ pub struct Flight {
     next_output_index: i64,
 }
 
+/// Where inside a step the heat-flux and deceleration peaks take their interior sample: the
+/// third Dormand–Prince stage, at t0 + c₃ h (c₃ = 3/10), whose diagnostics the step computes
+/// anyway (its state is second-order accurate, so the parabola's vertex stays O(h³)).
+pub const PEAK_SAMPLE_FRACTION: f64 = dopri::C[2];
+
 /// What the caller must do next for a flight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StepPlan {
@@ -361,8 +366,10 @@ impl Flight {
 
     /// Reports a computed step: `y1`, `k7` and `aux1` at its end, the error norm with the
     /// step-size factor the controller derives from it ([`dopri::step_factor`]), the dense
-    /// output (built on demand: events and history rows only), and the diagnostics and state at the step's midpoint (peaks). `probes` evaluate
-    /// single interpolated states (event location, time-history rows).
+    /// output (built on demand: events and history rows only), and the peak samples inside the
+    /// step: the state at its midpoint (temperature) and the diagnostics of the Runge–Kutta stage
+    /// at [`PEAK_SAMPLE_FRACTION`] of it (heat flux, deceleration). `probes` evaluate single
+    /// interpolated states (event location, time-history rows).
     #[allow(clippy::too_many_arguments)]
     pub fn on_step(
         &mut self,
@@ -462,14 +469,19 @@ impl Flight {
         mid: (&State, &Aux),
         probes: &mut Probes<'_>,
     ) {
-        // Peaks: step ends and midpoint; where the midpoint is the largest, the vertex of the
-        // parabola through the three (error O(h³), far below 0.1 %).
-        fn peak(a: f64, m: f64, b: f64) -> f64 {
+        // Peaks: the step ends and one sample inside; where the inside sample is the largest,
+        // the vertex of the parabola through the three (error O(h³), far below 0.1 %). The
+        // heat flux and deceleration come from the third stage (t0 + 0.3 h, its state good to
+        // O(h³)), which the step computed anyway; the temperature from the dense output's
+        // midpoint.
+        fn peak(a: f64, m: f64, b: f64, at: f64) -> f64 {
             let best = a.max(m).max(b);
             if m >= a && m >= b {
-                let curv = a - 2.0 * m + b;
-                if curv < 0.0 {
-                    let v = m - (b - a) * (b - a) / (8.0 * curv);
+                // p(x) = a + β x + α x² through (0, a), (at, m), (1, b).
+                let alpha = (m - a - at * (b - a)) / (at * (at - 1.0));
+                let beta = (b - a) - alpha;
+                if alpha < 0.0 {
+                    let v = a - beta * beta / (4.0 * alpha);
                     if v.is_finite() {
                         return v.max(best);
                     }
@@ -481,11 +493,13 @@ impl Flight {
             self.aux.heat_flux_w_m2,
             mid.1.heat_flux_w_m2,
             aux1.heat_flux_w_m2,
+            PEAK_SAMPLE_FRACTION,
         ));
         self.peak_deceleration_g = self.peak_deceleration_g.max(peak(
             self.aux.deceleration_g,
             mid.1.deceleration_g,
             aux1.deceleration_g,
+            PEAK_SAMPLE_FRACTION,
         ));
         if self.node.is_fragment {
             // The heat balance holds T at T_m while melting: a parabola through a plateau's
@@ -493,7 +507,7 @@ impl Flight {
             // largest sample, for a fragment released hotter than T_m).
             let (t0, tm, t1) = (self.y[TEMPERATURE], mid.0[TEMPERATURE], y1[TEMPERATURE]);
             let cap = self.node.melt_temperature_k.max(t0.max(tm).max(t1));
-            self.peak_temperature_k = self.peak_temperature_k.max(peak(t0, tm, t1).min(cap));
+            self.peak_temperature_k = self.peak_temperature_k.max(peak(t0, tm, t1, 0.5).min(cap));
         }
         if let Some(step) = self.controls.output_step_s {
             let dense = dense();

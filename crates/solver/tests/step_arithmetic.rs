@@ -89,7 +89,7 @@ fn lanes_step_equals_reference_step_lane_by_lane() {
     let t0_l = F64s::splat(t0);
     let h_l = F64s::from(hs);
     let (k1_l, _) = f(t0_l, &y0);
-    let (y1_l, _, _, err_l, _) = lanes_step(
+    let (y1_l, _, _, err_l, _, _) = lanes_step(
         &f,
         (t0_l, t0_l + h_l, h_l),
         &y0,
@@ -103,7 +103,7 @@ fn lanes_step_equals_reference_step_lane_by_lane() {
     for i in 0..LANES {
         let mut g = |t: f64, y: &State| reference::rhs(t, y, &nodes[i], &env, &atmosphere);
         let (k1, _) = g(t0, &states[i]);
-        let (y1, _, _, err, _) = dopri_step(
+        let (y1, _, _, err, _, _) = dopri_step(
             &mut g,
             t0,
             t0 + hs[i],

@@ -4,7 +4,8 @@
 //! lanes stay busy.
 //!
 //! Per step, the Runge–Kutta stages, the error norm, the dense-output coefficients and the
-//! diagnostics (at the step end and the midpoint) are computed for all lanes at once by
+//! diagnostics (at the step end and at the third stage, for the peaks) are computed for all lanes
+//! at once by
 //! [`crate::model::lanes::rhs`]. The per-lane bookkeeping that follows (accept or reject, the
 //! step-size factor, event location, peaks, releases) is the plain [`crate::flight::Flight`]
 //! logic both paths share, so that one lane takes exactly the decisions the reference path
@@ -102,8 +103,8 @@ pub fn solve_problems_with_stats(
 
 /// One Dormand–Prince step for every lane, the twin of [`crate::reference::dopri_step`]: from
 /// (t0, y0) with k1 = f(t0, y0) to t1 = t0 + h (`times` = (t0, t1, h), per lane). Returns (y1,
-/// k7, diagnostics at y1, error norm, h·Σ d_i k_i); the error norm is the RMS over the state of
-/// h·Σ e_i k_i / (atol + rtol·max(|y0|, |y1|)).
+/// k7, diagnostics at y1, error norm, h·Σ d_i k_i, diagnostics of the third stage at t0 + 0.3 h);
+/// the error norm is the RMS over the state of h·Σ e_i k_i / (atol + rtol·max(|y0|, |y1|)).
 pub fn dopri_step<F: Fn(F64s, &StateLanes) -> (StateLanes, AuxLanes)>(
     f: &F,
     (t0, t1, h): (F64s, F64s, F64s),
@@ -111,7 +112,7 @@ pub fn dopri_step<F: Fn(F64s, &StateLanes) -> (StateLanes, AuxLanes)>(
     k1: &StateLanes,
     atol: &StateLanes,
     rtol: F64s,
-) -> (StateLanes, StateLanes, AuxLanes, F64s, StateLanes) {
+) -> (StateLanes, StateLanes, AuxLanes, F64s, StateLanes, AuxLanes) {
     let comb = |ks: &[&StateLanes], w: &[f64]| -> StateLanes {
         std::array::from_fn(|c| {
             let mut s = F64s::ZERO;
@@ -124,7 +125,7 @@ pub fn dopri_step<F: Fn(F64s, &StateLanes) -> (StateLanes, AuxLanes)>(
     let y2 = comb(&[k1], &[A21]);
     let (k2, _) = f(t0 + F64s::splat(C[1]) * h, &y2);
     let y3 = comb(&[k1, &k2], &A3);
-    let (k3, _) = f(t0 + F64s::splat(C[2]) * h, &y3);
+    let (k3, aux3) = f(t0 + F64s::splat(C[2]) * h, &y3);
     let y4 = comb(&[k1, &k2, &k3], &A4);
     let (k4, _) = f(t0 + F64s::splat(C[3]) * h, &y4);
     let y5 = comb(&[k1, &k2, &k3, &k4], &A5);
@@ -149,7 +150,7 @@ pub fn dopri_step<F: Fn(F64s, &StateLanes) -> (StateLanes, AuxLanes)>(
         sum += r * r;
     }
     let err = (sum / F64s::splat(STATE_LEN as f64)).sqrt();
-    (y7, k7, aux7, err, hd)
+    (y7, k7, aux7, err, hd, aux3)
 }
 
 fn gather_state(
@@ -322,7 +323,7 @@ fn run_engine(
             plans[i].or(plans[donor]).map_or(1.0, |p| p.t1_s)
         }));
 
-        let (y7, k7, aux7, err_lanes, hd) = dopri_step(
+        let (y7, k7, aux7, err_lanes, hd, aux3) = dopri_step(
             &|t, y| rhs(t, y, &node_lanes, &env_lanes, &atmosphere),
             (t0, t1, h),
             &y0,
@@ -333,7 +334,7 @@ fn run_engine(
         let err = err_lanes.to_array();
         let factor = crate::dopri::step_factor_lanes(err_lanes).to_array();
 
-        // Midpoint of the dense output (peaks), all lanes at once:
+        // Midpoint of the dense output (the temperature peak), all lanes at once:
         // y(½) = r0 + ½ (r1 + ½ (r2 + ½ (r3 + ½ r4))).
         let half = F64s::splat(0.5);
         let y_mid: StateLanes = std::array::from_fn(|c| {
@@ -342,12 +343,12 @@ fn run_engine(
             let r3 = ydiff - h * k7[c] - bspl;
             y0[c] + half * (ydiff + half * (bspl + half * (r3 + half * hd[c])))
         });
-        let (_, aux_mid) = rhs(t0 + half * h, &y_mid, &node_lanes, &env_lanes, &atmosphere);
 
         // Per-lane bookkeeping.
         let to_rows = |s: &StateLanes| -> [[f64; LANES]; STATE_LEN] { s.map(|c| c.to_array()) };
         let (y7a, k7a, hda, ymida) = (to_rows(&y7), to_rows(&k7), to_rows(&hd), to_rows(&y_mid));
-        let (aux7a, auxmida) = (aux7.to_arrays(), aux_mid.to_arrays());
+        // The peaks' interior diagnostics are the third stage's (Flight::on_step).
+        let (aux7a, auxmida) = (aux7.to_arrays(), aux3.to_arrays());
         stats.batch_steps += 1;
         for (i, slot) in slots.iter_mut().enumerate() {
             let (Some(s), Some(plan)) = (slot.as_mut(), plans[i]) else {

@@ -22,11 +22,21 @@ use reentry_physics::earth::reference::geodetic_from_ecef;
 pub fn absolute_tolerances(absolute_position_m: f64, node: &NodeModel) -> State {
     let a = absolute_position_m;
     let v = a * 1e-3;
-    [a, a, a, v, v, v, a * 1e-3 * node.reference_mass_kg, a * 1e-2]
+    [
+        a,
+        a,
+        a,
+        v,
+        v,
+        v,
+        a * 1e-3 * node.reference_mass_kg,
+        a * 1e-2,
+    ]
 }
 
 /// One Dormand–Prince step of size h from (t0, y0) with k1 = f(t0, y0), through `f`.
-/// Returns (y1, k7, aux1, error norm, h·Σ d_i k_i).
+/// Returns (y1, k7, aux1, error norm, h·Σ d_i k_i, the diagnostics of the third stage at
+/// t0 + 0.3 h, [`crate::flight::PEAK_SAMPLE_FRACTION`]).
 #[allow(clippy::too_many_arguments)]
 pub fn dopri_step(
     f: &mut dyn FnMut(f64, &State) -> (State, Aux),
@@ -37,7 +47,7 @@ pub fn dopri_step(
     k1: &State,
     atol: &State,
     rtol: f64,
-) -> (State, State, Aux, f64, State) {
+) -> (State, State, Aux, f64, State, Aux) {
     let comb = |ks: &[&State], w: &[f64]| -> State {
         std::array::from_fn(|i| {
             let mut s = 0.0;
@@ -50,7 +60,7 @@ pub fn dopri_step(
     let y2 = comb(&[k1], &[A21]);
     let (k2, _) = f(t0_s + C[1] * h, &y2);
     let y3 = comb(&[k1, &k2], &A3);
-    let (k3, _) = f(t0_s + C[2] * h, &y3);
+    let (k3, aux3) = f(t0_s + C[2] * h, &y3);
     let y4 = comb(&[k1, &k2, &k3], &A4);
     let (k4, _) = f(t0_s + C[3] * h, &y4);
     let y5 = comb(&[k1, &k2, &k3, &k4], &A5);
@@ -75,7 +85,7 @@ pub fn dopri_step(
         sum += r * r;
     }
     let err = (sum / STATE_LEN as f64).sqrt();
-    (y7, k7, aux7, err, hd)
+    (y7, k7, aux7, err, hd, aux3)
 }
 
 /// Flies one node to its end with the plain-`f64` kernel.
@@ -108,17 +118,13 @@ pub fn fly_with(
         let atol = absolute_tolerances(flight.controls.tolerances.absolute_position_m, &node);
         let plan = flight.plan();
         let (t0, y0, k1) = (flight.t_s, flight.y, flight.k1);
-        let (y1, k7, aux1, err, hd) =
+        let (y1, k7, aux1, err, hd, aux3) =
             dopri_step(&mut f, t0, plan.t1_s, plan.h_s, &y0, &k1, &atol, rtol);
         let dense = Dense::new(t0, plan.h_s, &y0, &y1, &k1, &k7, &hd);
         let dense_at = || dense;
-        let (y_mid, aux_mid) = if plan.forced || err <= 1.0 {
-            let t_mid = t0 + 0.5 * plan.h_s;
-            let y_mid = dense.at(t_mid);
-            (y_mid, f(t_mid, &y_mid).1)
-        } else {
-            (y0, flight.aux)
-        };
+        // Peak samples inside the step: the state at its midpoint (dense output) and the third
+        // stage's diagnostics, which the step has computed anyway.
+        let y_mid = dense.at(t0 + 0.5 * plan.h_s);
         let mut aux = |t: f64, y: &State| f(t, y).1;
         let mut probes = Probes {
             altitude_m: &mut *altitude_m,
@@ -131,7 +137,7 @@ pub fn fly_with(
             &k7,
             &aux1,
             &dense_at,
-            (&y_mid, &aux_mid),
+            (&y_mid, &aux3),
             &mut probes,
         );
     }
