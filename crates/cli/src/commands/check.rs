@@ -339,11 +339,21 @@ pub fn summary(s: &Scenario) -> String {
             Some(_) => "overridden by the scenario file",
             None => "defined in the scenario file",
         };
+        // The oxidation data matter only when the environment turns oxidation heating on.
+        let oxidation = if env.oxidation_efficiency > 0.0 && m.oxidation_heat_j_kg_o2 > 0.0 {
+            format!(
+                ", oxidation {} MJ/kg O2 from {} K",
+                tidy(m.oxidation_heat_j_kg_o2 / 1e6),
+                m.oxidation_onset_k
+            )
+        } else {
+            String::new()
+        };
         line(
             &mut out,
             if i == 0 { "Materials" } else { "" },
             format!(
-                "{}: {} kg/m3, c_p {} J/(kg K), T_m {} K, h_f {} kJ/kg, emissivity {} ({source})",
+                "{}: {} kg/m3, c_p {} J/(kg K), T_m {} K, h_f {} kJ/kg, emissivity {}{oxidation} ({source})",
                 m.id,
                 m.density_kg_m3,
                 m.specific_heat_j_kg_k,
