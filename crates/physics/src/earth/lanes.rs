@@ -21,6 +21,26 @@ pub struct GeodeticLanes {
 /// [`super::reference::geodetic_from_ecef`] (same domain: more than ~43 km from the centre).
 #[inline]
 pub fn geodetic_from_ecef(x_m: F64s, y_m: F64s, z_m: F64s) -> GeodeticLanes {
+    let (d, dz, altitude_m) = vermeille(x_m, y_m, z_m);
+    GeodeticLanes {
+        latitude_rad: F64s::splat(2.0) * math::atan2(z_m, d + dz),
+        longitude_rad: math::atan2(y_m, x_m),
+        altitude_m,
+    }
+}
+
+/// Geodetic altitude (m) of ECEF positions (m): the altitude of [`geodetic_from_ecef`], the same
+/// operations and so the same value to the last bit, without the two arc tangents.
+#[inline]
+pub fn geodetic_altitude_m(x_m: F64s, y_m: F64s, z_m: F64s) -> F64s {
+    vermeille(x_m, y_m, z_m).2
+}
+
+/// The shared part of Vermeille's (2002) closed form: (D, √(D² + z²), h) with
+/// p, q, r, s, t, u, v, w, k, D as in [`super::reference::geodetic_from_ecef`] and
+/// h = (k + e² − 1)/k · √(D² + z²).
+#[inline(always)]
+fn vermeille(x_m: F64s, y_m: F64s, z_m: F64s) -> (F64s, F64s, F64s) {
     let one = F64s::ONE;
     let two = F64s::splat(2.0);
     let inv_a2 = F64s::splat(1.0 / (EQUATORIAL_RADIUS_M * EQUATORIAL_RADIUS_M));
@@ -39,11 +59,7 @@ pub fn geodetic_from_ecef(x_m: F64s, y_m: F64s, z_m: F64s) -> GeodeticLanes {
     let k = math::sqrt(u + v + w * w) - w;
     let d = k * rho / (k + e2);
     let dz = math::sqrt(d * d + z_m * z_m);
-    GeodeticLanes {
-        latitude_rad: two * math::atan2(z_m, d + dz),
-        longitude_rad: math::atan2(y_m, x_m),
-        altitude_m: (k + e2 - one) / k * dz,
-    }
+    (d, dz, (k + e2 - one) / k * dz)
 }
 
 /// Gravitational acceleration (m/s², ECEF axes) at ECEF positions (m): point mass or J2, as

@@ -10,8 +10,9 @@ use reentry_physics::aero::{
     CONTINUUM_KNUDSEN as KNUDSEN_CONTINUUM, FREE_MOLECULAR_KNUDSEN as KNUDSEN_FREE_MOLECULAR,
 };
 use reentry_physics::earth::GravityModel;
-use reentry_physics::earth::lanes::{GeodeticLanes, geodetic_from_ecef, gravity_m_s2};
-use reentry_physics::earth::{ECCENTRICITY_SQUARED, EQUATORIAL_RADIUS_M};
+use reentry_physics::earth::lanes::{
+    GeodeticLanes, geodetic_altitude_m, geodetic_from_ecef, gravity_m_s2,
+};
 use reentry_physics::heating::lanes::{oxidation_heat_w, stagnation_heat_flux_w_m2};
 use reentry_physics::heating::{
     CONTINUUM_SURFACE_AVERAGE_FACTOR, ContinuumCorrelation, FREE_MOLECULAR_SURFACE_AVERAGE_FACTOR,
@@ -398,32 +399,6 @@ pub fn rhs(
             deceleration_g,
         },
     )
-}
-
-/// Geodetic altitude (m) of ECEF positions (m): the altitude part of Vermeille's (2002) closed
-/// form, the same operations as `reentry_physics::earth::lanes::geodetic_from_ecef` (so the same
-/// value to the last bit) without the latitude and longitude arc tangents:
-/// h = (k + e² − 1)/k · √(D² + z²) with p, q, r, s, t, u, v, w, k, D as there.
-pub fn geodetic_altitude_m(x_m: F64s, y_m: F64s, z_m: F64s) -> F64s {
-    let one = F64s::ONE;
-    let two = F64s::splat(2.0);
-    let inv_a2 = F64s::splat(1.0 / (EQUATORIAL_RADIUS_M * EQUATORIAL_RADIUS_M));
-    let e2 = F64s::splat(ECCENTRICITY_SQUARED);
-    let e4 = F64s::splat(ECCENTRICITY_SQUARED * ECCENTRICITY_SQUARED);
-    let rho2 = x_m * x_m + y_m * y_m;
-    let rho = math::sqrt(rho2);
-    let p = rho2 * inv_a2;
-    let q = F64s::splat(1.0 - ECCENTRICITY_SQUARED) * z_m * z_m * inv_a2;
-    let r = (p + q - e4) * F64s::splat(1.0 / 6.0);
-    let s = e4 * p * q / (F64s::splat(4.0) * r * r * r);
-    let t = math::cbrt(one + s + math::sqrt(s * (two + s)));
-    let u = r * (one + t + one / t);
-    let v = math::sqrt(u * u + e4 * q);
-    let w = e2 * (u + v - q) / (two * v);
-    let k = math::sqrt(u + v + w * w) - w;
-    let d = k * rho / (k + e2);
-    let dz = math::sqrt(d * d + z_m * z_m);
-    (k + e2 - one) / k * dz
 }
 
 /// [`super::reference::thrust_direction`] for lanes.
