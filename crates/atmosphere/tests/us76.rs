@@ -3,40 +3,10 @@
 use reentry_atmosphere::us76::{self, lanes, reference, upper};
 use reentry_atmosphere::{F64s, LANES, speed_of_sound_m_s};
 
-/// NOAA-S/T 76-1562 Table I values (altitude km, T K, P Pa, ρ kg/m³), copied from
-/// `reference/us76_published.csv` (transcriptions named in `reference/atmosphere.md` §1).
-const PUBLISHED: [(f64, f64, f64, f64); 26] = [
-    (0.000, 288.15, 101325.0, 1.225),
-    (11.019, 216.65, 22632.0, 0.36392),
-    (20.063, 216.65, 5474.8, 0.088035),
-    (32.162, 228.65, 868.01, 0.013225),
-    (47.350, 270.65, 110.9, 0.0014275),
-    (51.412, 270.65, 66.938, 0.0008616),
-    (71.802, 214.65, 3.9564, 6.4211e-05),
-    (86.000, 186.87, 0.37338, 6.958e-06),
-    (90.000, 186.87, 0.18359, 3.416e-06),
-    (91.000, 186.87, 0.15381, 2.86e-06),
-    (100.000, 195.08, 0.032011, 5.604e-07),
-    (110.000, 240.0, 0.0071042, 9.708e-08),
-    (115.000, 300.0, 0.0040096, 4.289e-08),
-    (120.000, 360.0, 0.0025382, 2.222e-08),
-    (130.000, 469.27, 0.0012505, 8.152e-09),
-    (150.000, 634.39, 0.00045422, 2.076e-09),
-    (200.000, 854.56, 8.4736e-05, 2.541e-10),
-    (250.000, 941.33, 2.4767e-05, 6.073e-11),
-    (300.000, 976.01, 8.7704e-06, 1.916e-11),
-    (400.000, 995.83, 1.4518e-06, 2.803e-12),
-    (500.000, 999.24, 3.0236e-07, 5.215e-13),
-    (600.000, 999.85, 8.213e-08, 1.137e-13),
-    (700.000, 999.97, 3.1908e-08, 3.07e-14),
-    (800.000, 999.99, 1.7036e-08, 1.136e-14),
-    (900.000, 1000.0, 1.0873e-08, 5.759e-15),
-    (1000.000, 1000.0, 7.5138e-09, 3.561e-15),
-];
-
-/// Required agreement with the published T, P, ρ (issue 2, PHYSICS.md §2.1). The published
-/// values carry 4–5 significant digits, so half a unit in the last digit is up to 1.2e-4.
-const PUBLISHED_MAX_REL_ERR: f64 = 3e-4;
+/// NOAA-S/T 76-1562 Table I values and the required agreement (issue 2, PHYSICS.md §2.1): the
+/// crate's copy of `reference/us76_published.csv`, which `reentry validate` reads too.
+const PUBLISHED: [(f64, f64, f64, f64); 26] = us76::published::TABLE_I;
+const PUBLISHED_MAX_REL_ERR: f64 = us76::published::TOLERANCE_REL;
 
 /// NOAA-S/T 76-1562 Table VIII number densities (1/m³) of N2, O, O2, Ar, He, H, from
 /// `reference/atmosphere.md` §1.8 (H "—" below 150 km written as 0).

@@ -14,6 +14,7 @@
 //! kernel with the same function names. All altitudes are geometric altitudes in metres.
 
 pub mod lanes;
+pub mod published;
 pub mod reference;
 pub mod upper;
 
