@@ -223,28 +223,9 @@ impl MapView {
                     } else {
                         clip_segment((a[0] + shift, a[1]), (b[0] + shift, b[1]), self.rect())
                     };
-                    match segment {
-                        Some((p, q)) => {
-                            if current.last() != Some(&p) {
-                                if current.len() >= 2 {
-                                    lines.push(std::mem::take(&mut current));
-                                }
-                                current.clear();
-                                current.push(p);
-                            }
-                            current.push(q);
-                        }
-                        None => {
-                            if current.len() >= 2 {
-                                lines.push(std::mem::take(&mut current));
-                            }
-                            current.clear();
-                        }
-                    }
+                    extend_polyline(&mut lines, &mut current, segment);
                 }
-                if current.len() >= 2 {
-                    lines.push(current);
-                }
+                end_polyline(&mut lines, &mut current);
             }
         }
         lines
@@ -270,28 +251,9 @@ impl MapView {
             for pair in unwrapped.windows(2) {
                 let a = (pair[0].0 + shift, pair[0].1);
                 let b = (pair[1].0 + shift, pair[1].1);
-                match clip_segment(a, b, self.rect()) {
-                    Some((p, q)) => {
-                        if current.last() != Some(&p) {
-                            if current.len() >= 2 {
-                                lines.push(std::mem::take(&mut current));
-                            }
-                            current.clear();
-                            current.push(p);
-                        }
-                        current.push(q);
-                    }
-                    None => {
-                        if current.len() >= 2 {
-                            lines.push(std::mem::take(&mut current));
-                        }
-                        current.clear();
-                    }
-                }
+                extend_polyline(&mut lines, &mut current, clip_segment(a, b, self.rect()));
             }
-            if current.len() >= 2 {
-                lines.push(current);
-            }
+            end_polyline(&mut lines, &mut current);
         }
         lines
     }
@@ -527,6 +489,33 @@ fn polygon_area(polygon: &[(f64, f64)]) -> f64 {
         })
         .sum::<f64>()
         * 0.5
+}
+
+/// Appends a clipped segment to the polyline being built, starting a new polyline where the
+/// segment does not continue it; `None` (a segment outside the window) ends the current one.
+fn extend_polyline(
+    lines: &mut Vec<Vec<(f64, f64)>>,
+    current: &mut Vec<(f64, f64)>,
+    segment: Option<((f64, f64), (f64, f64))>,
+) {
+    match segment {
+        Some((p, q)) => {
+            if current.last() != Some(&p) {
+                end_polyline(lines, current);
+                current.push(p);
+            }
+            current.push(q);
+        }
+        None => end_polyline(lines, current),
+    }
+}
+
+/// Keeps the polyline being built if it has a segment, and starts an empty one.
+fn end_polyline(lines: &mut Vec<Vec<(f64, f64)>>, current: &mut Vec<(f64, f64)>) {
+    if current.len() >= 2 {
+        lines.push(std::mem::take(current));
+    }
+    current.clear();
 }
 
 #[cfg(test)]
