@@ -45,21 +45,8 @@ fn material(id: &str, rho: f64, cp: f64, tm: f64, hf: f64, eps: f64) -> Material
 
 fn child(id: &str, shape: Shape, mass_kg: f64, material: Material, hollow: bool) -> FragmentSpec {
     FragmentSpec {
-        id: id.into(),
         parent: Parent::Vehicle,
-        count: 1,
-        shape,
-        material,
-        hollow,
-        mass_kg,
-        release_altitude_m: None,
-        drag_coefficient: None,
-        cd_scale: 1.0,
-        reference_area_m2: None,
-        nose_radius_m: None,
-        heat_scale: 1.0,
-        emissivity_scale: 1.0,
-        initial_temperature_k: 300.0,
+        ..FragmentSpec::new(id, shape, material, mass_kg, hollow)
     }
 }
 

@@ -262,21 +262,15 @@ pub(crate) fn test_problem() -> Problem {
         ..Default::default()
     };
     let fragment = |id: &str| FragmentSpec {
-        id: id.into(),
         parent: Parent::Vehicle,
         count: 2,
-        shape: Shape::Sphere { diameter_m: 0.5 },
-        material: material.clone(),
-        hollow: true,
-        mass_kg: 20.0,
-        release_altitude_m: None,
-        drag_coefficient: None,
-        cd_scale: 1.0,
-        reference_area_m2: None,
-        nose_radius_m: None,
-        heat_scale: 1.0,
-        emissivity_scale: 1.0,
-        initial_temperature_k: 300.0,
+        ..FragmentSpec::new(
+            id,
+            Shape::Sphere { diameter_m: 0.5 },
+            material.clone(),
+            20.0,
+            true,
+        )
     };
     Problem {
         epoch: Epoch::from_calendar(2026, 3, 16, 17, 0, 0.0),

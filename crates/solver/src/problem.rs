@@ -177,6 +177,38 @@ pub struct FragmentSpec {
     pub initial_temperature_k: f64,
 }
 
+impl FragmentSpec {
+    /// A root fragment (no parent) standing for one object, with the scenario file's defaults
+    /// for everything else: no release altitude, the bridged drag model on the shape's own
+    /// area and nose radius, every scale 1, and the default initial temperature
+    /// ([`reentry_physics::thermal::DEFAULT_INITIAL_TEMPERATURE_K`]).
+    pub fn new(
+        id: &str,
+        shape: Shape,
+        material: Material,
+        mass_kg: f64,
+        hollow: bool,
+    ) -> FragmentSpec {
+        FragmentSpec {
+            id: id.to_string(),
+            parent: Parent::None,
+            count: 1,
+            shape,
+            material,
+            hollow,
+            mass_kg,
+            release_altitude_m: None,
+            drag_coefficient: None,
+            cd_scale: 1.0,
+            reference_area_m2: None,
+            nose_radius_m: None,
+            heat_scale: 1.0,
+            emissivity_scale: 1.0,
+            initial_temperature_k: reentry_physics::thermal::DEFAULT_INITIAL_TEMPERATURE_K,
+        }
+    }
+}
+
 /// Integration tolerances and limits.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tolerances {

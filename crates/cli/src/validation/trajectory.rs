@@ -89,23 +89,7 @@ fn fragment(
     mass_kg: f64,
     hollow: bool,
 ) -> FragmentSpec {
-    FragmentSpec {
-        id: id.to_string(),
-        parent: Parent::None,
-        count: 1,
-        shape,
-        material,
-        hollow,
-        mass_kg,
-        release_altitude_m: None,
-        drag_coefficient: None,
-        cd_scale: 1.0,
-        reference_area_m2: None,
-        nose_radius_m: None,
-        heat_scale: 1.0,
-        emissivity_scale: 1.0,
-        initial_temperature_k: 300.0,
-    }
+    FragmentSpec::new(id, shape, material, mass_kg, hollow)
 }
 
 fn environment(atmosphere: Atmosphere, gravity: Gravity, rotating_earth: bool) -> Environment {

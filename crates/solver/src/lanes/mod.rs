@@ -181,12 +181,10 @@ fn run_engine(
         queue.extend(roots.into_iter().map(|r| (s, r)));
     }
     let mut slots: [Option<Slot>; LANES] = std::array::from_fn(|_| None);
-    let idle_node = NodeModel::fragment(&crate::problem::FragmentSpec {
-        id: String::new(),
-        parent: crate::Parent::None,
-        count: 1,
-        shape: reentry_physics::aero::Shape::Sphere { diameter_m: 1.0 },
-        material: reentry_physics::thermal::Material {
+    let idle_node = NodeModel::fragment(&crate::problem::FragmentSpec::new(
+        "",
+        reentry_physics::aero::Shape::Sphere { diameter_m: 1.0 },
+        reentry_physics::thermal::Material {
             id: String::new(),
             density_kg_m3: 1000.0,
             specific_heat_j_kg_k: 1000.0,
@@ -195,17 +193,9 @@ fn run_engine(
             emissivity: 0.5,
             ..Default::default()
         },
-        hollow: true,
-        mass_kg: 1.0,
-        release_altitude_m: None,
-        drag_coefficient: None,
-        cd_scale: 1.0,
-        reference_area_m2: None,
-        nose_radius_m: None,
-        heat_scale: 1.0,
-        emissivity_scale: 1.0,
-        initial_temperature_k: 300.0,
-    });
+        1.0,
+        true,
+    ));
     let idle_env = trees[0].env;
 
     // Per-lane values kept between steps: the states, derivatives and times as columns (updated

@@ -42,21 +42,8 @@ pub fn fragment(
     hollow: bool,
 ) -> FragmentSpec {
     FragmentSpec {
-        id: id.to_string(),
         parent,
-        count: 1,
-        shape,
-        material: material(material_id),
-        hollow,
-        mass_kg,
-        release_altitude_m: None,
-        drag_coefficient: None,
-        cd_scale: 1.0,
-        reference_area_m2: None,
-        nose_radius_m: None,
-        heat_scale: 1.0,
-        emissivity_scale: 1.0,
-        initial_temperature_k: 300.0,
+        ..FragmentSpec::new(id, shape, material(material_id), mass_kg, hollow)
     }
 }
 
