@@ -282,3 +282,45 @@ fn model_sample_lanes_matches_sample_for_every_batch_size() {
         }
     }
 }
+
+/// A lane's outputs are bit for bit the same whichever branch its neighbours pull the batch
+/// into: a batch wholly at or below 62.5 km leaves out GTS7's species at 72.5 km (GTD7 weighs
+/// them by 0 there), one reaching above 62.5 km computes them, one reaching 72.5 km computes
+/// the thermosphere too. The solver's lanes rely on this for results that do not depend on
+/// which fragments share a batch.
+#[test]
+fn lane_results_do_not_depend_on_the_branch_of_their_neighbours() {
+    let low: Vec<Input> = [0.0, 10.0, 32.5, 40.0, 55.0, 62.5, 61.0, 20.0]
+        .iter()
+        .enumerate()
+        .map(|(k, &a)| {
+            let mut i = base_input(a);
+            i.latitude_deg = -60.0 + 15.0 * k as f64;
+            i.longitude_deg = -150.0 + 40.0 * k as f64;
+            i
+        })
+        .collect();
+    for switches in [Switches::standard(), Switches::with_ap_history()] {
+        let alone = lanes::gtd7(
+            &InputLanes::from_inputs(&low[..LANES.min(low.len())]),
+            &switches,
+        );
+        for neighbour_km in [62.5 + 1e-9, 65.0, 72.5, 300.0] {
+            let mut mixed = low[..LANES.min(low.len())].to_vec();
+            let last = mixed.len() - 1;
+            mixed[last] = base_input(neighbour_km);
+            let out = lanes::gtd7(&InputLanes::from_inputs(&mixed), &switches);
+            for (i, point) in low.iter().enumerate().take(last) {
+                let (a, b) = (fields(&alone.lane(i)), fields(&out.lane(i)));
+                for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+                    assert_eq!(
+                        x.to_bits(),
+                        y.to_bits(),
+                        "lane {i} at {} km, field {k}, neighbour at {neighbour_km} km: {x} vs {y}",
+                        point.altitude_km
+                    );
+                }
+            }
+        }
+    }
+}

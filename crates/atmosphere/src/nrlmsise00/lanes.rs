@@ -1209,17 +1209,29 @@ struct Raw {
     tz: F64s,
 }
 
+/// Which of GTS7's outputs a batch needs, from its lanes' own altitudes (GTD7 calls GTS7 at
+/// max(z, 72.5 km)).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gts7Need {
+    /// Some lane is at or above 72.5 km: every species and the total density.
+    Thermosphere,
+    /// Every lane is below 72.5 km and some lane above 62.5 km (ZMIX): GTD7 keeps only He, N2,
+    /// O2 and Ar from GTS7 at 72.5 km and sets O, H, N and anomalous O to zero, so those four
+    /// species and the total density are not computed (returned as 0).
+    Mesosphere,
+    /// Every lane is at or below 62.5 km: GTD7's mixing weight DMC is 0 there, so the species
+    /// densities of GTS7 at 72.5 km are multiplied by 0 and only ln DM28 and the temperature
+    /// nodes are needed (the densities are returned as 0).
+    FullyMixed,
+}
+
 /// GTS7 for lanes at altitudes `alt` (all ≥ 72.5 km). Also returns ln DM28 and the profile pieces
-/// GTD7 needs below 72.5 km.
-///
-/// `thermosphere` false says that every lane's own altitude is below 72.5 km, where GTD7 keeps
-/// only He, N2, O2 and Ar (from GTS7 at 72.5 km) and sets O, H, N and anomalous O to zero: those
-/// four species and the total density are then not computed (returned as 0), which changes no
-/// value GTD7 returns.
+/// GTD7 needs below 72.5 km. `need` leaves out what no lane's GTD7 result depends on, which
+/// changes no value GTD7 returns.
 #[allow(clippy::too_many_arguments)]
 fn gts7(
     alt: F64s,
-    thermosphere: bool,
+    need: Gts7Need,
     flags: &Flags,
     h: &Harmonics,
     mags: &Mags,
@@ -1228,6 +1240,7 @@ fn gts7(
     re: F64s,
 ) -> (Raw, F64s, [F64s; 5], F64s) {
     let sw = &flags.sw;
+    let thermosphere = need == Gts7Need::Thermosphere;
     let ph = phases();
     let za = s(ZA_KM);
     let tinf0 = PTM[0] * PT[0];
@@ -1290,7 +1303,8 @@ fn gts7(
     let sw15 = sw[15] != 0.0;
     let sw21 = s(sw[21]);
     let zhm28 = PDM[2][3] * PDL[1][5];
-    let mut d = [F64s::ZERO; 9];
+    let d_zero = [F64s::ZERO; 9];
+    let mut d = d_zero;
 
     // Densities are carried as natural logarithms (cm⁻³) until the end: the model's products
     // of exponentials (DENSU, DNET, CCOR) become sums, and each species costs one final `exp`.
@@ -1309,6 +1323,14 @@ fn gts7(
     let at_zh28 = prof.at_below(s(PDM[2][2]) * zhf, re);
     let ln_b28 = prof.ln_density(&at_zh28, ln_db28, 28.0 - xmm, ALPHA[2] - 1.0);
     let ln_dm28 = prof.ln_density(&at, ln_b28, xmm, ALPHA[2]);
+    if need == Gts7Need::FullyMixed {
+        let raw = Raw {
+            d: d_zero,
+            tinf,
+            tz: at.tz,
+        };
+        return (raw, ln_dm28, tn1, tgn1_end);
+    }
     let n2_mix = in_range(ALTL_KM[2], false);
     d[2] = if sw15 && n2_mix.any() {
         math::exp(select(
@@ -1540,10 +1562,16 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
     let altt = alt.max(s(ZN2_KM[0]));
     let mags = Mags::new(&h, &flags);
     let below = alt.simd_lt(s(ZN2_KM[0]));
+    let need = if !below.all() {
+        Gts7Need::Thermosphere
+    } else if alt.simd_gt(s(ZMIX_KM)).any() {
+        Gts7Need::Mesosphere
+    } else {
+        Gts7Need::FullyMixed
+    };
     // Built for every batch (it is only unused when every lane is above 300 km).
     let basis = Glob7sBasis::new(&h, &flags);
-    let (upper, ln_dm28, tn1, tgn1_end) =
-        gts7(altt, !below.all(), &flags, &h, &mags, &basis, gsurf, re);
+    let (upper, ln_dm28, tn1, tgn1_end) = gts7(altt, need, &flags, &h, &mags, &basis, gsurf, re);
     let mut d = upper.d;
     let mut tz = upper.tz;
     if below.any() {
@@ -1596,10 +1624,20 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
             gsurf,
             re,
         );
-        let dmr = upper.d[2] / dm28 - s(1.0);
-        let n2 = n2_m * (s(1.0) + dmr * dmc);
+        // Below ZMIX the mixing weight dmc is 0: n2 = n2_m · (1 + dmr · 0) = n2_m, and each
+        // species is n2 · ratio · 1, whatever GTS7's densities (not computed then).
+        let fully_mixed = need == Gts7Need::FullyMixed;
+        let n2 = if fully_mixed {
+            n2_m
+        } else {
+            let dmr = upper.d[2] / dm28 - s(1.0);
+            n2_m * (s(1.0) + dmr * dmc)
+        };
         let inv_dz28 = s(1.0) / dz28;
         let mix = |k: usize, pdm: usize| {
+            if fully_mixed {
+                return n2 * s(PDM[pdm][1]);
+            }
             let dmr = upper.d[k] * inv_dz28 * s(1.0 / PDM[pdm][1]) - s(1.0);
             n2 * s(PDM[pdm][1]) * (s(1.0) + dmr * dmc)
         };
