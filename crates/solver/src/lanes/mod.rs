@@ -1,7 +1,8 @@
-//! The lanes path: a batch of LANES slots stepped together by the SIMD kernel, each slot an
-//! independent flight with its own time, step size, error control and events, refilled from a
-//! FIFO work queue (children of nodes that just ended, nodes of the next problems) so the
-//! lanes stay busy.
+//! The lanes path: batches of LANES lanes stepped together by the SIMD kernel, each lane an
+//! independent flight with its own time, step size, error control and events. A pool of
+//! `BATCHES` × LANES slots is refilled from a FIFO work queue (children of nodes that just
+//! ended, nodes of the next problems) so the lanes stay busy, and each round deals the busy
+//! flights into batches by altitude (see `BATCHES`).
 //!
 //! Per step, the Runge–Kutta stages, the error norm, the dense-output coefficients and the
 //! diagnostics (at the step end and at the third stage, for the peaks) are computed for all lanes
@@ -26,18 +27,12 @@ use crate::tree::{SampleTree, WorkItem};
 use crate::{Problem, SampleOutcome};
 use reentry_physics::earth::reference::geodetic_from_ecef;
 
-/// A state far from anything (500 km over the equator, circular speed) for the columns of
-/// lanes without a flight. While any lane flies, the idle lanes repeat the first busy lane
-/// (state, derivative, time, step and parameters): a region of the kernels that no busy lane
-/// needs (NRLMSISE-00's thermosphere above 72.5 km for a batch of low fragments, say) is then
-/// skipped, and the busy lanes' results do not depend on the other lanes either way.
+/// A state far from anything (500 km over the equator, circular speed) for lanes without a
+/// flight in a batch without any (never stepped). The idle lanes of a batch repeat its first
+/// busy lane (state, derivative, time, step and parameters): a region of the kernels that no
+/// busy lane needs (NRLMSISE-00's thermosphere above 72.5 km for a batch of low fragments, say)
+/// is then skipped, and the busy lanes' results do not depend on the other lanes either way.
 const IDLE_STATE: State = [6_878_137.0, 0.0, 0.0, 0.0, 7_612.0, 0.0, 1.0, 300.0];
-
-struct Slot {
-    sample: usize,
-    item: WorkItem,
-    flight: Flight,
-}
 
 /// Counters of one engine run.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -153,15 +148,20 @@ pub fn dopri_step<F: Fn(F64s, &StateLanes) -> (StateLanes, AuxLanes)>(
     (y7, k7, aux7, err, hd, aux3)
 }
 
-fn gather_state(
-    slots: &[Option<Slot>; LANES],
-    f: &dyn Fn(&Slot) -> State,
-    idle: &State,
-) -> StateLanes {
-    let donor = slots.iter().flatten().next();
-    let rows: [State; LANES] =
-        std::array::from_fn(|i| slots[i].as_ref().or(donor).map_or(*idle, f));
-    std::array::from_fn(|c| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| rows[i][c])))
+/// Batches the engine keeps in flight. Each round deals the busy flights into batches of LANES
+/// in order of altitude, so that a batch's lanes tend to need the same branches of the kernels
+/// (NRLMSISE-00's thermosphere above 72.5 km, its mixing region above 62.5 km, the troposphere
+/// spline, the rarefied-flow bridge), which a batch evaluates when any of its lanes needs them.
+/// Which flights share a batch changes no result: a lane's values do not depend on its
+/// neighbours (`tests/lanes_vs_reference.rs`).
+const BATCHES: usize = 8;
+
+struct Slot {
+    sample: usize,
+    item: WorkItem,
+    flight: Flight,
+    /// Absolute tolerances of the flight's node (recomputed when the node changes).
+    atol: State,
 }
 
 fn run_engine(
@@ -180,44 +180,12 @@ fn run_engine(
         trees.push(tree);
         queue.extend(roots.into_iter().map(|r| (s, r)));
     }
-    let mut slots: [Option<Slot>; LANES] = std::array::from_fn(|_| None);
-    let idle_node = NodeModel::fragment(&crate::problem::FragmentSpec::new(
-        "",
-        reentry_physics::aero::Shape::Sphere { diameter_m: 1.0 },
-        reentry_physics::thermal::Material {
-            id: String::new(),
-            density_kg_m3: 1000.0,
-            specific_heat_j_kg_k: 1000.0,
-            melt_temperature_k: 1000.0,
-            heat_of_fusion_j_kg: 1e5,
-            emissivity: 0.5,
-            ..Default::default()
-        },
-        1.0,
-        true,
-    ));
-    let idle_env = trees[0].env;
-
-    // Per-lane values kept between steps: the states, derivatives and times as columns (updated
-    // lane by lane after each step), and the right-hand-side parameters, gathered again only
-    // when a lane's node changes (refill, end, burn switch, melt switch).
-    let mut ys: [[f64; LANES]; STATE_LEN] = std::array::from_fn(|c| [IDLE_STATE[c]; LANES]);
-    let mut k1s: [[f64; LANES]; STATE_LEN] = [[0.0; LANES]; STATE_LEN];
-    let mut t0s: [f64; LANES] = [0.0; LANES];
-    let mut dirty = true;
-    let mut node_lanes = NodeLanes::gather(&[idle_node; LANES]);
-    let mut env_lanes = EnvironmentLanes::gather(&[idle_env; LANES]);
-    let mut atol: StateLanes = [F64s::ONE; STATE_LEN];
-    let mut rtol = F64s::splat(1e-6);
-    let put = |cols: &mut [[f64; LANES]; STATE_LEN], i: usize, v: &State| {
-        for c in 0..STATE_LEN {
-            cols[c][i] = v[c];
-        }
-    };
+    let mut slots: Vec<Option<Slot>> = (0..BATCHES * LANES).map(|_| None).collect();
+    let mut order: Vec<usize> = Vec::with_capacity(slots.len());
 
     loop {
         // Refill idle slots from the queue; flights that end at their start finish at once.
-        for (i, slot) in slots.iter_mut().enumerate() {
+        for slot in slots.iter_mut() {
             while slot.is_none() {
                 let Some((sample, item)) = queue.pop_front() else {
                     break;
@@ -231,170 +199,208 @@ fn run_engine(
                     stats.flights += 1;
                     queue.extend(children.into_iter().map(|c| (sample, c)));
                 } else {
-                    put(&mut ys, i, &flight.y);
-                    t0s[i] = flight.t_s;
-                    dirty = true;
+                    let atol = absolute_tolerances(
+                        flight.controls.tolerances.absolute_position_m,
+                        &flight.node,
+                    );
                     *slot = Some(Slot {
                         sample,
                         item,
                         flight,
+                        atol,
                     });
                 }
             }
         }
-        if slots.iter().all(Option::is_none) {
+        order.clear();
+        order.extend((0..slots.len()).filter(|&i| slots[i].is_some()));
+        if order.is_empty() {
             break;
         }
-
-        // The batch: parameters when a node changed, states from the columns.
-        // Idle lanes take the first busy lane's values (see `IDLE_STATE`).
-        let donor = slots.iter().position(Option::is_some).unwrap_or(0);
-        if dirty {
-            let busy = |i: usize| slots[i].as_ref().or(slots[donor].as_ref());
-            let nodes: [NodeModel; LANES] =
-                std::array::from_fn(|i| busy(i).map_or(idle_node, |s| s.flight.node));
-            let envs: [ModelEnvironment; LANES] =
-                std::array::from_fn(|i| busy(i).map_or(idle_env, |s| trees[s.sample].env));
-            node_lanes = NodeLanes::gather(&nodes);
-            env_lanes = EnvironmentLanes::gather(&envs);
-            atol = gather_state(
-                &slots,
-                &|s| {
-                    absolute_tolerances(
-                        s.flight.controls.tolerances.absolute_position_m,
-                        &s.flight.node,
-                    )
-                },
-                &[1.0; STATE_LEN],
+        let altitude = |i: &usize| slots[*i].as_ref().map_or(0.0, |s| s.flight.aux.altitude_m);
+        order.sort_by(|a, b| altitude(b).total_cmp(&altitude(a)).then(a.cmp(b)));
+        for chunk in order.chunks(LANES) {
+            let lanes: [Option<usize>; LANES] = std::array::from_fn(|i| chunk.get(i).copied());
+            step_batch(
+                &mut slots,
+                &lanes,
+                &mut trees,
+                &mut queue,
+                &atmosphere,
+                &mut stats,
             );
-            rtol = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
-                busy(i).map_or(1e-6, |s| s.flight.controls.tolerances.relative)
-            }));
-            dirty = false;
-        }
-        let idle: [bool; LANES] = std::array::from_fn(|i| slots[i].is_none());
-        for i in (0..LANES).filter(|&i| idle[i]) {
-            t0s[i] = t0s[donor];
-            for col in ys.iter_mut() {
-                col[i] = col[donor];
-            }
-        }
-        let t0 = F64s::from(t0s);
-        let y0: StateLanes = ys.map(F64s::from);
-
-        // Fresh derivatives where a flight started or an event changed the state.
-        if slots.iter().flatten().any(|s| s.flight.need_k1) {
-            let (k, aux) = rhs(t0, &y0, &node_lanes, &env_lanes, &atmosphere);
-            let k_arr = k.map(|c| c.to_array());
-            let aux_arr = aux.to_arrays();
-            for (i, slot) in slots.iter_mut().enumerate() {
-                if let Some(s) = slot
-                    && s.flight.need_k1
-                {
-                    s.flight.k1 = std::array::from_fn(|c| k_arr[c][i]);
-                    s.flight.aux = AuxLanes::lane(&aux_arr, i);
-                    s.flight.need_k1 = false;
-                    put(&mut k1s, i, &s.flight.k1);
-                }
-            }
-        }
-        for i in (0..LANES).filter(|&i| idle[i]) {
-            for col in k1s.iter_mut() {
-                col[i] = col[donor];
-            }
-        }
-        let k1: StateLanes = k1s.map(F64s::from);
-        let plans: [Option<crate::flight::StepPlan>; LANES] =
-            std::array::from_fn(|i| slots[i].as_ref().map(|s| s.flight.plan()));
-        let h = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
-            plans[i].or(plans[donor]).map_or(1.0, |p| p.h_s)
-        }));
-        let t1 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
-            plans[i].or(plans[donor]).map_or(1.0, |p| p.t1_s)
-        }));
-
-        let (y7, k7, aux7, err_lanes, hd, aux3) = dopri_step(
-            &|t, y| rhs(t, y, &node_lanes, &env_lanes, &atmosphere),
-            (t0, t1, h),
-            &y0,
-            &k1,
-            &atol,
-            rtol,
-        );
-        let err = err_lanes.to_array();
-        let factor = crate::dopri::step_factor_lanes(err_lanes).to_array();
-
-        // Midpoint of the dense output (the temperature peak), all lanes at once:
-        // y(½) = r0 + ½ (r1 + ½ (r2 + ½ (r3 + ½ r4))).
-        let half = F64s::splat(0.5);
-        let y_mid: StateLanes = std::array::from_fn(|c| {
-            let ydiff = y7[c] - y0[c];
-            let bspl = h * k1[c] - ydiff;
-            let r3 = ydiff - h * k7[c] - bspl;
-            y0[c] + half * (ydiff + half * (bspl + half * (r3 + half * hd[c])))
-        });
-
-        // Per-lane bookkeeping.
-        let to_rows = |s: &StateLanes| -> [[f64; LANES]; STATE_LEN] { s.map(|c| c.to_array()) };
-        let (y7a, k7a, hda, ymida) = (to_rows(&y7), to_rows(&k7), to_rows(&hd), to_rows(&y_mid));
-        // The peaks' interior diagnostics are the third stage's (Flight::on_step).
-        let (aux7a, auxmida) = (aux7.to_arrays(), aux3.to_arrays());
-        stats.batch_steps += 1;
-        for (i, slot) in slots.iter_mut().enumerate() {
-            let (Some(s), Some(plan)) = (slot.as_mut(), plans[i]) else {
-                continue;
-            };
-            stats.lane_steps += 1;
-            let lane =
-                |a: &[[f64; LANES]; STATE_LEN]| -> State { std::array::from_fn(|c| a[c][i]) };
-            let (y1, k7i, ymid) = (lane(&y7a), lane(&k7a), lane(&ymida));
-            let aux1 = AuxLanes::lane(&aux7a, i);
-            let auxmid = AuxLanes::lane(&auxmida, i);
-            let (y0i, k1i) = (s.flight.y, s.flight.k1);
-            let t0i = s.flight.t_s;
-            let dense = || Dense::new(t0i, plan.h_s, &y0i, &y1, &k1i, &k7i, &lane(&hda));
-            let node = s.flight.node;
-            let env = trees[s.sample].env;
-            let atm = &atmosphere;
-            // Event location evaluates single states in plain f64 (history rows take their
-            // diagnostics from the sample tree, see `row_diagnostics`).
-            let mut altitude =
-                |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
-            let mut aux = |t: f64, y: &State| reference::rhs(t, y, &node, &env, atm).1;
-            let mut probes = Probes {
-                altitude_m: &mut altitude,
-                aux: &mut aux,
-            };
-            s.flight.on_step(
-                plan,
-                (err[i], factor[i]),
-                &y1,
-                &k7i,
-                &aux1,
-                &dense,
-                (&ymid, &auxmid),
-                &mut probes,
-            );
-            if s.flight.node != node {
-                dirty = true;
-            }
-            put(&mut ys, i, &s.flight.y);
-            put(&mut k1s, i, &s.flight.k1);
-            t0s[i] = s.flight.t_s;
-            if s.flight.fate.is_some() {
-                put(&mut ys, i, &IDLE_STATE);
-                put(&mut k1s, i, &[0.0; STATE_LEN]);
-                t0s[i] = 0.0;
-                dirty = true;
-                let Some(done) = slot.take() else { continue };
-                let children = trees[done.sample].finish(&done.item, done.flight);
-                stats.flights += 1;
-                queue.extend(children.into_iter().map(|c| (done.sample, c)));
-            }
         }
     }
     (
         trees.into_iter().map(SampleTree::into_outcome).collect(),
         stats,
     )
+}
+
+/// One attempted step of the busy flights `lanes` (indices into `slots`; `None` for idle
+/// lanes, which repeat the first busy lane's values, see `IDLE_STATE`), then each flight's
+/// bookkeeping; flights that end hand their children to the queue.
+fn step_batch(
+    slots: &mut [Option<Slot>],
+    lanes: &[Option<usize>; LANES],
+    trees: &mut [SampleTree<'_>],
+    queue: &mut VecDeque<(usize, WorkItem)>,
+    atmosphere: &Atmosphere,
+    stats: &mut EngineStats,
+) {
+    let donor = lanes.iter().flatten().next().copied();
+    let busy = |i: usize| lanes[i].or(donor).and_then(|k| slots[k].as_ref());
+    let nodes: [NodeModel; LANES] = std::array::from_fn(|i| match busy(i) {
+        Some(s) => s.flight.node,
+        None => idle_node(),
+    });
+    let envs: [ModelEnvironment; LANES] =
+        std::array::from_fn(|i| busy(i).map_or(trees[0].env, |s| trees[s.sample].env));
+    let node_lanes = NodeLanes::gather(&nodes);
+    let env_lanes = EnvironmentLanes::gather(&envs);
+    let column = |f: &dyn Fn(&Slot) -> State, idle: &State| -> StateLanes {
+        let rows: [State; LANES] = std::array::from_fn(|i| busy(i).map_or(*idle, f));
+        std::array::from_fn(|c| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| rows[i][c])))
+    };
+    let atol = column(&|s| s.atol, &[1.0; STATE_LEN]);
+    let rtol = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
+        busy(i).map_or(1e-6, |s| s.flight.controls.tolerances.relative)
+    }));
+    let t0 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
+        busy(i).map_or(0.0, |s| s.flight.t_s)
+    }));
+    let y0 = column(&|s| s.flight.y, &IDLE_STATE);
+
+    // Fresh derivatives where a flight started or an event changed the state.
+    if lanes
+        .iter()
+        .flatten()
+        .any(|&k| slots[k].as_ref().is_some_and(|s| s.flight.need_k1))
+    {
+        let (k, aux) = rhs(t0, &y0, &node_lanes, &env_lanes, atmosphere);
+        let k_arr = k.map(|c| c.to_array());
+        let aux_arr = aux.to_arrays();
+        for (i, lane) in lanes.iter().enumerate() {
+            if let Some(s) = lane.and_then(|k| slots[k].as_mut())
+                && s.flight.need_k1
+            {
+                s.flight.k1 = std::array::from_fn(|c| k_arr[c][i]);
+                s.flight.aux = AuxLanes::lane(&aux_arr, i);
+                s.flight.need_k1 = false;
+            }
+        }
+    }
+    let busy = |i: usize| lanes[i].or(donor).and_then(|k| slots[k].as_ref());
+    let k1: StateLanes = {
+        let rows: [State; LANES] =
+            std::array::from_fn(|i| busy(i).map_or([0.0; STATE_LEN], |s| s.flight.k1));
+        std::array::from_fn(|c| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| rows[i][c])))
+    };
+    let plans: [Option<crate::flight::StepPlan>; LANES] = std::array::from_fn(|i| {
+        lanes[i]
+            .and_then(|k| slots[k].as_ref())
+            .map(|s| s.flight.plan())
+    });
+    let donor_plan = plans.iter().flatten().next().copied();
+    let h = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
+        plans[i].or(donor_plan).map_or(1.0, |p| p.h_s)
+    }));
+    let t1 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
+        plans[i].or(donor_plan).map_or(1.0, |p| p.t1_s)
+    }));
+
+    let (y7, k7, aux7, err_lanes, hd, aux3) = dopri_step(
+        &|t, y| rhs(t, y, &node_lanes, &env_lanes, atmosphere),
+        (t0, t1, h),
+        &y0,
+        &k1,
+        &atol,
+        rtol,
+    );
+    let err = err_lanes.to_array();
+    let factor = crate::dopri::step_factor_lanes(err_lanes).to_array();
+
+    // Midpoint of the dense output (the temperature peak), all lanes at once:
+    // y(½) = r0 + ½ (r1 + ½ (r2 + ½ (r3 + ½ r4))).
+    let half = F64s::splat(0.5);
+    let y_mid: StateLanes = std::array::from_fn(|c| {
+        let ydiff = y7[c] - y0[c];
+        let bspl = h * k1[c] - ydiff;
+        let r3 = ydiff - h * k7[c] - bspl;
+        y0[c] + half * (ydiff + half * (bspl + half * (r3 + half * hd[c])))
+    });
+
+    // Per-lane bookkeeping.
+    let to_rows = |s: &StateLanes| -> [[f64; LANES]; STATE_LEN] { s.map(|c| c.to_array()) };
+    let (y7a, k7a, hda, ymida) = (to_rows(&y7), to_rows(&k7), to_rows(&hd), to_rows(&y_mid));
+    // The peaks' interior diagnostics are the third stage's (Flight::on_step).
+    let (aux7a, auxmida) = (aux7.to_arrays(), aux3.to_arrays());
+    stats.batch_steps += 1;
+    for (i, lane) in lanes.iter().enumerate() {
+        let (Some(k), Some(plan)) = (*lane, plans[i]) else {
+            continue;
+        };
+        let Some(s) = slots[k].as_mut() else { continue };
+        stats.lane_steps += 1;
+        let lane = |a: &[[f64; LANES]; STATE_LEN]| -> State { std::array::from_fn(|c| a[c][i]) };
+        let (y1, k7i, ymid) = (lane(&y7a), lane(&k7a), lane(&ymida));
+        let aux1 = AuxLanes::lane(&aux7a, i);
+        let auxmid = AuxLanes::lane(&auxmida, i);
+        let (y0i, k1i) = (s.flight.y, s.flight.k1);
+        let t0i = s.flight.t_s;
+        let dense = || Dense::new(t0i, plan.h_s, &y0i, &y1, &k1i, &k7i, &lane(&hda));
+        let node = s.flight.node;
+        let env = trees[s.sample].env;
+        // Event location evaluates single states in plain f64 (history rows take their
+        // diagnostics from the sample tree, see `row_diagnostics`).
+        let mut altitude = |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
+        let mut aux = |t: f64, y: &State| reference::rhs(t, y, &node, &env, atmosphere).1;
+        let mut probes = Probes {
+            altitude_m: &mut altitude,
+            aux: &mut aux,
+        };
+        s.flight.on_step(
+            plan,
+            (err[i], factor[i]),
+            &y1,
+            &k7i,
+            &aux1,
+            &dense,
+            (&ymid, &auxmid),
+            &mut probes,
+        );
+        if s.flight.node != node {
+            s.atol = absolute_tolerances(
+                s.flight.controls.tolerances.absolute_position_m,
+                &s.flight.node,
+            );
+        }
+        if s.flight.fate.is_some() {
+            let Some(done) = slots[k].take() else {
+                continue;
+            };
+            let children = trees[done.sample].finish(&done.item, done.flight);
+            stats.flights += 1;
+            queue.extend(children.into_iter().map(|c| (done.sample, c)));
+        }
+    }
+}
+
+/// The node of idle lanes when no lane of a batch is busy (never stepped).
+fn idle_node() -> NodeModel {
+    NodeModel::fragment(&crate::problem::FragmentSpec::new(
+        "",
+        reentry_physics::aero::Shape::Sphere { diameter_m: 1.0 },
+        reentry_physics::thermal::Material {
+            id: String::new(),
+            density_kg_m3: 1000.0,
+            specific_heat_j_kg_k: 1000.0,
+            melt_temperature_k: 1000.0,
+            heat_of_fusion_j_kg: 1e5,
+            emissivity: 0.5,
+            ..Default::default()
+        },
+        1.0,
+        true,
+    ))
 }
