@@ -117,6 +117,49 @@ impl Atmosphere {
         }
     }
 
+    /// The model's horizontal terms at `point`'s latitude, longitude and epoch, for
+    /// [`Atmosphere::sample_in`] at other altitudes: `None` for the models that depend on the
+    /// altitude only (US76, exponential). See [`nrlmsise00::Column`].
+    pub fn column(&self, point: &AtmospherePoint) -> Option<nrlmsise00::Column> {
+        match self {
+            Atmosphere::Nrlmsise00(model) => Some(model.column(point)),
+            Atmosphere::Us76 | Atmosphere::Exponential(_) => None,
+        }
+    }
+
+    /// [`Atmosphere::column`] at [`LANES`] points.
+    pub fn column_lanes(&self, points: &AtmospherePointLanes) -> Option<nrlmsise00::ColumnLanes> {
+        match self {
+            Atmosphere::Nrlmsise00(model) => Some(model.column_lanes(points)),
+            Atmosphere::Us76 | Atmosphere::Exponential(_) => None,
+        }
+    }
+
+    /// [`Atmosphere::sample`] with the horizontal terms of `column` where the model takes them
+    /// from a column (NRLMSISE-00 below 72.5 km), or of the point itself for `None`.
+    pub fn sample_in(
+        &self,
+        column: Option<&nrlmsise00::Column>,
+        point: &AtmospherePoint,
+    ) -> AtmosphereSample {
+        match (self, column) {
+            (Atmosphere::Nrlmsise00(model), Some(c)) => model.sample_in(c, point),
+            _ => self.sample(point),
+        }
+    }
+
+    /// [`Atmosphere::sample_in`] at [`LANES`] points.
+    pub fn sample_lanes_in(
+        &self,
+        column: Option<&nrlmsise00::ColumnLanes>,
+        points: &AtmospherePointLanes,
+    ) -> AtmosphereLanes {
+        match (self, column) {
+            (Atmosphere::Nrlmsise00(model), Some(c)) => model.sample_lanes_in(c, points),
+            _ => self.sample_lanes(points),
+        }
+    }
+
     /// Lowest and highest altitude (m) the model is defined for; outside it the documented
     /// extrapolation applies (callers that take user input reject points outside).
     pub fn altitude_range_m(&self) -> (f64, f64) {

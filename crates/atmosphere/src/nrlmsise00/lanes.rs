@@ -823,6 +823,7 @@ fn zeta(zz: F64s, zl: F64s, re: F64s) -> F64s {
 
 /// A cubic spline in 1/T over N nodes (see [`super::reference`]'s `TemperatureSpline`), with
 /// the reciprocal interval widths and the integrals over whole intervals precomputed.
+#[derive(Debug, Clone, Copy)]
 struct Spline<const N: usize> {
     xs: [F64s; N],
     ys: [F64s; N],
@@ -1545,6 +1546,218 @@ fn densm(
     (select(strat, dens3, dens2), select(strat, t3, t2))
 }
 
+/// [`super::reference::LowerColumn`] for lanes: GTD7 below 72.5 km at fixed latitude,
+/// longitude, time and space weather, with the splines set up. [`LowerColumnLanes::at`] gives
+/// GTD7 at any altitude below 72.5 km, bit for bit what [`gtd7`] gives there for the same
+/// horizontal inputs.
+#[derive(Debug, Clone, Copy)]
+pub struct LowerColumnLanes {
+    tn2: [F64s; 4],
+    tgn2: [F64s; 2],
+    /// Zero unless built with the troposphere.
+    tn3: [F64s; 5],
+    tgn3: [F64s; 2],
+    spl2: Spline<4>,
+    spl3: Option<Spline<5>>,
+    dm28: F64s,
+    /// GTS7's He, N2, O2, Ar at 72.5 km (zero when `fully_mixed`).
+    d_upper: [F64s; 4],
+    tinf: F64s,
+    gsurf: F64s,
+    re: F64s,
+    /// Built for altitudes at or below ZMIX only (GTS7's species at 72.5 km not computed).
+    fully_mixed: bool,
+}
+
+impl LowerColumnLanes {
+    /// From GTS7 at 72.5 km (`upper`, ln DM28 and the TN1 nodes): the PMA rows' nodes and the
+    /// splines, the troposphere's only `with_troposphere`.
+    fn new(
+        flags: &Flags,
+        mags: &Mags,
+        basis: &Glob7sBasis,
+        (gsurf, re): (F64s, F64s),
+        (upper, ln_dm28, tn1, tgn1_end): (&Raw, F64s, &[F64s; 5], F64s),
+        fully_mixed: bool,
+        with_troposphere: bool,
+    ) -> LowerColumnLanes {
+        let sw = &flags.sw;
+        let ph = phases();
+        let mag = mags.pd[8];
+        let g = |k: usize| glob7s(&ph.pma[k], basis, &mag);
+        let (sw20, sw22) = (s(sw[20]), s(sw[22]));
+        let tn2 = [
+            tn1[4],
+            s(PMA[0][0] * PAVGM[0]) / (s(1.0) - sw20 * g(0)),
+            s(PMA[1][0] * PAVGM[1]) / (s(1.0) - sw20 * g(1)),
+            s(PMA[2][0] * PAVGM[2]) / (s(1.0) - sw20 * sw22 * g(2)),
+        ];
+        let a2 = PMA[2][0] * PAVGM[2];
+        let tgn2 = [
+            tgn1_end,
+            s(PAVGM[8] * PMA[9][0]) * (s(1.0) + sw20 * sw22 * g(9)) * tn2[3] * tn2[3] / s(a2 * a2),
+        ];
+        let spl2 = Spline::new(&ZN2_KM, &tn2, tgn2, re);
+        let mut tn3 = [F64s::ZERO; 5];
+        let mut tgn3 = [F64s::ZERO; 2];
+        // The troposphere/stratosphere spline only where needed (at or below 32.5 km).
+        let spl3 = with_troposphere.then(|| {
+            tn3 = [
+                tn2[3],
+                s(PMA[3][0] * PAVGM[3]) / (s(1.0) - sw22 * g(3)),
+                s(PMA[4][0] * PAVGM[4]) / (s(1.0) - sw22 * g(4)),
+                s(PMA[5][0] * PAVGM[5]) / (s(1.0) - sw22 * g(5)),
+                s(PMA[6][0] * PAVGM[6]) / (s(1.0) - sw22 * g(6)),
+            ];
+            let a6 = PMA[6][0] * PAVGM[6];
+            tgn3 = [
+                tgn2[1],
+                s(PMA[7][0] * PAVGM[7]) * (s(1.0) + sw22 * g(7)) * tn3[4] * tn3[4] / s(a6 * a6),
+            ];
+            Spline::new(&ZN3_KM, &tn3, tgn3, re)
+        });
+        LowerColumnLanes {
+            tn2,
+            tgn2,
+            tn3,
+            tgn3,
+            spl2,
+            spl3,
+            dm28: math::exp(ln_dm28),
+            d_upper: [upper.d[0], upper.d[2], upper.d[3], upper.d[4]],
+            tinf: upper.tinf,
+            gsurf,
+            re,
+            fully_mixed,
+        }
+    }
+
+    /// Raw (cgs) densities d[0..9] and the temperature at `alt` km, every lane below 72.5 km
+    /// (and at or below 62.5 km if built `fully_mixed`, above 32.5 km if built without the
+    /// troposphere).
+    fn raw_at(&self, alt: F64s) -> ([F64s; 9], F64s) {
+        let dmc = select(
+            alt.simd_gt(s(ZMIX_KM)),
+            s(1.0) - (s(ZN2_KM[0]) - alt) / s(ZN2_KM[0] - ZMIX_KM),
+            F64s::ZERO,
+        );
+        let [he, dz28, o2, ar] = self.d_upper;
+        let (n2_m, t_low) = densm(
+            alt,
+            self.dm28,
+            XMM,
+            &self.spl2,
+            self.tn2[0],
+            self.spl3.as_ref().map(|spl| (spl, self.tn3[0])),
+            self.gsurf,
+            self.re,
+        );
+        // Below ZMIX the mixing weight dmc is 0: n2 = n2_m · (1 + dmr · 0) = n2_m, and each
+        // species is n2 · ratio · 1, whatever GTS7's densities (not computed then).
+        let n2 = if self.fully_mixed {
+            n2_m
+        } else {
+            let dmr = dz28 / self.dm28 - s(1.0);
+            n2_m * (s(1.0) + dmr * dmc)
+        };
+        let inv_dz28 = s(1.0) / dz28;
+        let mix = |upper: F64s, pdm: usize| {
+            if self.fully_mixed {
+                return n2 * s(PDM[pdm][1]);
+            }
+            let dmr = upper * inv_dz28 * s(1.0 / PDM[pdm][1]) - s(1.0);
+            n2 * s(PDM[pdm][1]) * (s(1.0) + dmr * dmc)
+        };
+        let mut d = [F64s::ZERO; 9];
+        d[0] = mix(he, 0);
+        d[2] = n2;
+        d[3] = mix(o2, 3);
+        d[4] = mix(ar, 4);
+        d[5] = s(AMU_G) * (s(4.0) * d[0] + s(28.0) * d[2] + s(32.0) * d[3] + s(40.0) * d[4]);
+        (d, t_low)
+    }
+
+    /// GTD7 at `altitude_km` (every lane below 72.5 km), SI.
+    pub fn at(&self, altitude_km: F64s) -> OutputLanes {
+        let (d, tz) = self.raw_at(altitude_km);
+        output_from_raw(&d, self.tinf, tz)
+    }
+
+    /// Lane `i` as the reference column (the nodes, not the spline set-up). Only for columns
+    /// of [`lower_column`] (built with the mixing region and the troposphere).
+    pub(crate) fn lane(&self, i: usize) -> super::reference::LowerColumn {
+        debug_assert!(!self.fully_mixed && self.spl3.is_some());
+        let l = |v: F64s| v.to_array()[i];
+        super::reference::LowerColumn {
+            tn2: self.tn2.map(l),
+            tgn2: self.tgn2.map(l),
+            tn3: self.tn3.map(l),
+            tgn3: self.tgn3.map(l),
+            dm28: l(self.dm28),
+            d_upper: self.d_upper.map(l),
+            tinf: l(self.tinf),
+            gsurf: l(self.gsurf),
+            re: l(self.re),
+        }
+    }
+}
+
+/// The SI outputs from raw (cgs) densities and the temperatures.
+fn output_from_raw(d: &[F64s; 9], tinf: F64s, tz: F64s) -> OutputLanes {
+    let gtd7d = d[5] + s(AMU_G * 16.0) * d[8];
+    let n = |v: F64s| v * s(PER_CM3_TO_PER_M3);
+    OutputLanes {
+        n_he_m3: n(d[0]),
+        n_o_m3: n(d[1]),
+        n_n2_m3: n(d[2]),
+        n_o2_m3: n(d[3]),
+        n_ar_m3: n(d[4]),
+        n_h_m3: n(d[6]),
+        n_n_m3: n(d[7]),
+        n_anomalous_o_m3: n(d[8]),
+        exospheric_temperature_k: tinf,
+        temperature_k: tz,
+        density_gtd7_kg_m3: d[5] * s(G_CM3_TO_KG_M3),
+        density_gtd7d_kg_m3: gtd7d * s(G_CM3_TO_KG_M3),
+    }
+}
+
+/// The [`LowerColumnLanes`] of LANES points (their altitudes are not used): GTS7 at 72.5 km, the
+/// node temperatures and both splines.
+pub fn lower_column(input: &InputLanes, switches: &Switches) -> LowerColumnLanes {
+    let flags = Flags::new(switches);
+    let h = Harmonics::new(input);
+    let lat = if flags.sw[2] == 0.0 {
+        s(45.0)
+    } else {
+        input.latitude_deg
+    };
+    let (_, cs2) = math::sin_cos(s(2.0 * DGTR) * lat);
+    let gsurf = s(980.616) * (s(1.0) - s(0.0026373) * cs2);
+    let re = s(2.0) * gsurf / (s(3.085462e-6) + s(2.27e-9) * cs2) * s(1.0e-5);
+    let mags = Mags::new(&h, &flags);
+    let basis = Glob7sBasis::new(&h, &flags);
+    let (upper, ln_dm28, tn1, tgn1_end) = gts7(
+        s(ZN2_KM[0]),
+        Gts7Need::Mesosphere,
+        &flags,
+        &h,
+        &mags,
+        &basis,
+        gsurf,
+        re,
+    );
+    LowerColumnLanes::new(
+        &flags,
+        &mags,
+        &basis,
+        (gsurf, re),
+        (&upper, ln_dm28, &tn1, tgn1_end),
+        false,
+        true,
+    )
+}
+
 /// NRLMSISE-00 at [`LANES`](crate::LANES) points (see [`super::reference::gtd7`]), SI.
 pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
     let flags = Flags::new(switches);
@@ -1575,105 +1788,21 @@ pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
     let mut d = upper.d;
     let mut tz = upper.tz;
     if below.any() {
-        let ph = phases();
-        let mag = mags.pd[8];
-        let g = |k: usize| glob7s(&ph.pma[k], &basis, &mag);
-        let (sw20, sw22) = (s(sw[20]), s(sw[22]));
-        let tn2 = [
-            tn1[4],
-            s(PMA[0][0] * PAVGM[0]) / (s(1.0) - sw20 * g(0)),
-            s(PMA[1][0] * PAVGM[1]) / (s(1.0) - sw20 * g(1)),
-            s(PMA[2][0] * PAVGM[2]) / (s(1.0) - sw20 * sw22 * g(2)),
-        ];
-        let a2 = PMA[2][0] * PAVGM[2];
-        let tgn2 = [
-            tgn1_end,
-            s(PAVGM[8] * PMA[9][0]) * (s(1.0) + sw20 * sw22 * g(9)) * tn2[3] * tn2[3] / s(a2 * a2),
-        ];
-        let spl2 = Spline::new(&ZN2_KM, &tn2, tgn2, re);
-        // The troposphere/stratosphere spline only where some lane is at or below 32.5 km.
-        let spl3 = alt.simd_le(s(ZN3_KM[0])).any().then(|| {
-            let tn3 = [
-                tn2[3],
-                s(PMA[3][0] * PAVGM[3]) / (s(1.0) - sw22 * g(3)),
-                s(PMA[4][0] * PAVGM[4]) / (s(1.0) - sw22 * g(4)),
-                s(PMA[5][0] * PAVGM[5]) / (s(1.0) - sw22 * g(5)),
-                s(PMA[6][0] * PAVGM[6]) / (s(1.0) - sw22 * g(6)),
-            ];
-            let a6 = PMA[6][0] * PAVGM[6];
-            let tgn3 = [
-                tgn2[1],
-                s(PMA[7][0] * PAVGM[7]) * (s(1.0) + sw22 * g(7)) * tn3[4] * tn3[4] / s(a6 * a6),
-            ];
-            (Spline::new(&ZN3_KM, &tn3, tgn3, re), tn3[0])
-        });
-        let dmc = select(
-            alt.simd_gt(s(ZMIX_KM)),
-            s(1.0) - (s(ZN2_KM[0]) - alt) / s(ZN2_KM[0] - ZMIX_KM),
-            F64s::ZERO,
+        let troposphere = alt.simd_le(s(ZN3_KM[0])).any();
+        let column = LowerColumnLanes::new(
+            &flags,
+            &mags,
+            &basis,
+            (gsurf, re),
+            (&upper, ln_dm28, &tn1, tgn1_end),
+            need == Gts7Need::FullyMixed,
+            troposphere,
         );
-        let dz28 = upper.d[2];
-        let dm28 = math::exp(ln_dm28);
-        let (n2_m, t_low) = densm(
-            alt,
-            dm28,
-            XMM,
-            &spl2,
-            tn2[0],
-            spl3.as_ref().map(|(spl, t)| (spl, *t)),
-            gsurf,
-            re,
-        );
-        // Below ZMIX the mixing weight dmc is 0: n2 = n2_m · (1 + dmr · 0) = n2_m, and each
-        // species is n2 · ratio · 1, whatever GTS7's densities (not computed then).
-        let fully_mixed = need == Gts7Need::FullyMixed;
-        let n2 = if fully_mixed {
-            n2_m
-        } else {
-            let dmr = upper.d[2] / dm28 - s(1.0);
-            n2_m * (s(1.0) + dmr * dmc)
-        };
-        let inv_dz28 = s(1.0) / dz28;
-        let mix = |k: usize, pdm: usize| {
-            if fully_mixed {
-                return n2 * s(PDM[pdm][1]);
-            }
-            let dmr = upper.d[k] * inv_dz28 * s(1.0 / PDM[pdm][1]) - s(1.0);
-            n2 * s(PDM[pdm][1]) * (s(1.0) + dmr * dmc)
-        };
-        let low = [
-            mix(0, 0),
-            F64s::ZERO,
-            n2,
-            mix(3, 3),
-            mix(4, 4),
-            F64s::ZERO,
-            F64s::ZERO,
-            F64s::ZERO,
-            F64s::ZERO,
-        ];
+        let (low, t_low) = column.raw_at(alt);
         for k in 0..9 {
             d[k] = select(below, low[k], d[k]);
         }
-        let rho_low =
-            s(AMU_G) * (s(4.0) * low[0] + s(28.0) * low[2] + s(32.0) * low[3] + s(40.0) * low[4]);
-        d[5] = select(below, rho_low, d[5]);
         tz = select(below, t_low, tz);
     }
-    let gtd7d = d[5] + s(AMU_G * 16.0) * d[8];
-    let n = |v: F64s| v * s(PER_CM3_TO_PER_M3);
-    OutputLanes {
-        n_he_m3: n(d[0]),
-        n_o_m3: n(d[1]),
-        n_n2_m3: n(d[2]),
-        n_o2_m3: n(d[3]),
-        n_ar_m3: n(d[4]),
-        n_h_m3: n(d[6]),
-        n_n_m3: n(d[7]),
-        n_anomalous_o_m3: n(d[8]),
-        exospheric_temperature_k: upper.tinf,
-        temperature_k: tz,
-        density_gtd7_kg_m3: d[5] * s(G_CM3_TO_KG_M3),
-        density_gtd7d_kg_m3: gtd7d * s(G_CM3_TO_KG_M3),
-    }
+    output_from_raw(&d, upper.tinf, tz)
 }

@@ -439,33 +439,125 @@ impl Nrlmsise00 {
 
     /// One point: drag density (gtd7d), temperature, pressure and mean free path.
     pub fn sample(&self, point: &AtmospherePoint) -> AtmosphereSample {
-        let out = self.evaluate(point);
-        let pressure_pa = out.pressure_pa();
-        AtmosphereSample {
-            density_kg_m3: out.density_gtd7d_kg_m3,
-            temperature_k: out.temperature_k,
-            pressure_pa,
-            mean_free_path_m: crate::mean_free_path_m(out.temperature_k, pressure_pa),
-        }
+        sample_from(&self.evaluate(point))
     }
 
     /// [`LANES`] points (SIMD path).
     pub fn sample_lanes(&self, points: &AtmospherePointLanes) -> AtmosphereLanes {
-        let out = self.evaluate_lanes(points);
-        let n = out.n_he_m3
-            + out.n_o_m3
-            + out.n_n2_m3
-            + out.n_o2_m3
-            + out.n_ar_m3
-            + out.n_h_m3
-            + out.n_n_m3;
-        let pressure_pa = n * F64s::splat(BOLTZMANN_J_K) * out.temperature_k;
-        AtmosphereLanes {
-            density_kg_m3: out.density_gtd7d_kg_m3,
-            temperature_k: out.temperature_k,
-            pressure_pa,
-            mean_free_path_m: crate::mean_free_path_m_lanes(out.temperature_k, pressure_pa),
+        sample_lanes_from(&self.evaluate_lanes(points))
+    }
+}
+
+/// Altitude (km) below which the model is a vertical profile whose shape depends on the
+/// horizontal inputs only: GTD7 evaluates GTS7 at this height and continues downwards from it.
+pub const COLUMN_CEILING_KM: f64 = reference::ZN2_KM[0];
+
+/// The model below [`COLUMN_CEILING_KM`] at one latitude, longitude and time: every term that
+/// does not depend on altitude, evaluated once ([`Nrlmsise00::column`]). Evaluating a column at
+/// the point's own altitude gives bit for bit the model's value there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Column {
+    lower: reference::LowerColumn,
+}
+
+/// [`Column`] for [`LANES`] points ([`Nrlmsise00::column_lanes`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnLanes {
+    lower: lanes::LowerColumnLanes,
+}
+
+impl ColumnLanes {
+    /// Lane `i` as a [`Column`] (the same nodes; its evaluation is the reference path's).
+    pub fn lane(&self, i: usize) -> Column {
+        Column {
+            lower: self.lower.lane(i),
         }
+    }
+}
+
+impl Nrlmsise00 {
+    /// The column through `point`'s latitude, longitude and epoch (its altitude is not used).
+    pub fn column(&self, point: &AtmospherePoint) -> Column {
+        let flags = reference::Flags::new(&self.switches);
+        Column {
+            lower: reference::lower_column(&self.input_at(point), &flags),
+        }
+    }
+
+    /// The columns through [`LANES`] points.
+    pub fn column_lanes(&self, points: &AtmospherePointLanes) -> ColumnLanes {
+        ColumnLanes {
+            lower: lanes::lower_column(&self.input_lanes(points), &self.switches),
+        }
+    }
+
+    /// [`Nrlmsise00::sample`] at `point`'s altitude with the horizontal terms of `column`: from
+    /// the column below [`COLUMN_CEILING_KM`], the whole model at `point` above it.
+    pub fn sample_in(&self, column: &Column, point: &AtmospherePoint) -> AtmosphereSample {
+        let altitude_km = point.altitude_m / 1000.0;
+        if altitude_km < COLUMN_CEILING_KM {
+            sample_from(&Output::from_raw(&column.lower.at(altitude_km)))
+        } else {
+            self.sample(point)
+        }
+    }
+
+    /// [`Nrlmsise00::sample_in`] for [`LANES`] points: lanes below the ceiling from their
+    /// column, lanes at or above it from the whole model (evaluated only when some lane is).
+    pub fn sample_lanes_in(
+        &self,
+        column: &ColumnLanes,
+        points: &AtmospherePointLanes,
+    ) -> AtmosphereLanes {
+        use reentry_lanes::select;
+        let altitude_km = points.altitude_m / F64s::splat(1000.0);
+        let below = altitude_km.simd_lt(F64s::splat(COLUMN_CEILING_KM));
+        if !below.any() {
+            return self.sample_lanes(points);
+        }
+        // Lanes at or above the ceiling evaluate the column at the ceiling (then replaced).
+        let in_column = select(below, altitude_km, F64s::splat(COLUMN_CEILING_KM - 1.0));
+        let low = sample_lanes_from(&column.lower.at(in_column));
+        if below.all() {
+            return low;
+        }
+        let high = self.sample_lanes(points);
+        let pick = |a: F64s, b: F64s| select(below, a, b);
+        AtmosphereLanes {
+            density_kg_m3: pick(low.density_kg_m3, high.density_kg_m3),
+            temperature_k: pick(low.temperature_k, high.temperature_k),
+            pressure_pa: pick(low.pressure_pa, high.pressure_pa),
+            mean_free_path_m: pick(low.mean_free_path_m, high.mean_free_path_m),
+        }
+    }
+}
+
+/// Drag density (gtd7d), temperature, pressure and mean free path of a model output.
+fn sample_from(out: &Output) -> AtmosphereSample {
+    let pressure_pa = out.pressure_pa();
+    AtmosphereSample {
+        density_kg_m3: out.density_gtd7d_kg_m3,
+        temperature_k: out.temperature_k,
+        pressure_pa,
+        mean_free_path_m: crate::mean_free_path_m(out.temperature_k, pressure_pa),
+    }
+}
+
+/// [`sample_from`] for [`LANES`] outputs.
+fn sample_lanes_from(out: &OutputLanes) -> AtmosphereLanes {
+    let n = out.n_he_m3
+        + out.n_o_m3
+        + out.n_n2_m3
+        + out.n_o2_m3
+        + out.n_ar_m3
+        + out.n_h_m3
+        + out.n_n_m3;
+    let pressure_pa = n * F64s::splat(BOLTZMANN_J_K) * out.temperature_k;
+    AtmosphereLanes {
+        density_kg_m3: out.density_gtd7d_kg_m3,
+        temperature_k: out.temperature_k,
+        pressure_pa,
+        mean_free_path_m: crate::mean_free_path_m_lanes(out.temperature_k, pressure_pa),
     }
 }
 

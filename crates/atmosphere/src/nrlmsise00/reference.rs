@@ -1026,82 +1026,156 @@ pub(crate) fn gtd7_raw(input: &Input, flags: &Flags) -> RawOutput {
     if alt >= ZN2_KM[0] {
         return upper;
     }
-    lower_atmosphere(input, flags, &h, gsurf, re, &upper, dm28, &th)
+    LowerColumn::new(
+        input,
+        flags,
+        &h,
+        gsurf,
+        re,
+        &upper,
+        dm28,
+        &th,
+        alt <= ZN3_KM[0],
+    )
+    .at(alt)
 }
 
-/// GTD7 below 72.5 km: mixed species from DENSM, blended with the thermospheric values between
-/// ZMIX and 72.5 km.
-#[allow(clippy::too_many_arguments)]
-fn lower_atmosphere(
-    input: &Input,
-    flags: &Flags,
-    h: &Harmonics,
-    gsurf: f64,
-    re: f64,
-    upper: &RawOutput,
-    dm28: f64,
-    th: &Thermosphere,
-) -> RawOutput {
-    let sw = &flags.sw;
-    let alt = input.altitude_km;
-    // GLOB7S of the PMA rows uses the magnetic activity of the last GLOBE7 row of GTS7 (the
-    // anomalous-O row); the PMA rows' magnetic coefficients are zero, so only the form matters.
-    let mag = MagneticActivity::of_row(&PD[8], input, flags);
-    let g = |p: &[f64]| glob7s(p, input, flags, h, &mag);
-    let mut tn2 = [0.0; 4];
-    let mut tgn2 = [0.0; 2];
-    tgn2[0] = th.tgn1[1];
-    tn2[0] = th.tn1[4];
-    tn2[1] = PMA[0][0] * PAVGM[0] / (1.0 - sw[20] * g(&PMA[0]));
-    tn2[2] = PMA[1][0] * PAVGM[1] / (1.0 - sw[20] * g(&PMA[1]));
-    tn2[3] = PMA[2][0] * PAVGM[2] / (1.0 - sw[20] * sw[22] * g(&PMA[2]));
-    tgn2[1] = PAVGM[8] * PMA[9][0] * (1.0 + sw[20] * sw[22] * g(&PMA[9])) * tn2[3] * tn2[3]
-        / (PMA[2][0] * PAVGM[2]).powi(2);
-    let mut tn3 = [0.0; 5];
-    let mut tgn3 = [0.0; 2];
-    tn3[0] = tn2[3];
-    // DENSM evaluates the lower spline for alt <= 32.5 km; the Fortran and C set its nodes only
-    // for alt < 32.5 km and at exactly 32.5 km read the nodes left by an earlier call (state
-    // this implementation does not keep). The value there is the node temperature TN3(1)
-    // whatever the other nodes are, so setting them for alt <= 32.5 km only removes that state.
-    if alt <= ZN3_KM[0] {
-        tgn3[0] = tgn2[1];
-        tn3[1] = PMA[3][0] * PAVGM[3] / (1.0 - sw[22] * g(&PMA[3]));
-        tn3[2] = PMA[4][0] * PAVGM[4] / (1.0 - sw[22] * g(&PMA[4]));
-        tn3[3] = PMA[5][0] * PAVGM[5] / (1.0 - sw[22] * g(&PMA[5]));
-        tn3[4] = PMA[6][0] * PAVGM[6] / (1.0 - sw[22] * g(&PMA[6]));
-        tgn3[1] = PMA[7][0] * PAVGM[7] * (1.0 + sw[22] * g(&PMA[7])) * tn3[4] * tn3[4]
-            / (PMA[6][0] * PAVGM[6]).powi(2);
-    }
-    // Linear transition to full mixing below 72.5 km.
-    let dmc = if alt > ZMIX_KM {
-        1.0 - (ZN2_KM[0] - alt) / (ZN2_KM[0] - ZMIX_KM)
+/// GTD7 below 72.5 km at fixed latitude, longitude, time and space weather: everything that
+/// does not depend on the altitude (the thermosphere at 72.5 km, the spline nodes of the
+/// mesosphere and troposphere). [`LowerColumn::at`] then gives GTD7 at any altitude below
+/// 72.5 km, bit for bit what [`gtd7_raw`] gives there for the same horizontal inputs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LowerColumn {
+    /// Mesosphere/stratosphere spline nodes at ZN2 and the end gradients.
+    pub tn2: [f64; 4],
+    pub tgn2: [f64; 2],
+    /// Troposphere/stratosphere spline nodes at ZN3 and the end gradients (zero unless built
+    /// `with_troposphere`: DENSM reads them only at or below 32.5 km).
+    pub tn3: [f64; 5],
+    pub tgn3: [f64; 2],
+    /// DM28 and GTS7's He, N2, O2, Ar densities at 72.5 km (cm⁻³), and T∞ (K).
+    pub dm28: f64,
+    pub d_upper: [f64; 4],
+    pub tinf: f64,
+    /// Gravity at the surface (cm/s²) and the effective Earth radius (km) of GLATF.
+    pub gsurf: f64,
+    pub re: f64,
+}
+
+/// Builds the [`LowerColumn`] of a point (its altitude is not used): GTS7 at 72.5 km and the
+/// node temperatures.
+pub(crate) fn lower_column(input: &Input, flags: &Flags) -> LowerColumn {
+    let h = Harmonics::new(input);
+    let xlat = if flags.sw[2] == 0.0 {
+        45.0
     } else {
-        0.0
+        input.latitude_deg
     };
-    let dz28 = upper.d[2];
-    let mut d = [0.0; 9];
-    // N2.
-    let dmr = upper.d[2] / dm28 - 1.0;
-    // DENSM's temperature does not depend on the species: the model's second call for it
-    // (xm = 0) would return the same value.
-    let (n2, tz) = densm(alt, dm28, XMM, &tn2, tgn2, &tn3, tgn3, gsurf, re);
-    d[2] = n2 * (1.0 + dmr * dmc);
-    // He.
-    let dmr = upper.d[0] / (dz28 * PDM[0][1]) - 1.0;
-    d[0] = d[2] * PDM[0][1] * (1.0 + dmr * dmc);
-    // O2.
-    let dmr = upper.d[3] / (dz28 * PDM[3][1]) - 1.0;
-    d[3] = d[2] * PDM[3][1] * (1.0 + dmr * dmc);
-    // Ar.
-    let dmr = upper.d[4] / (dz28 * PDM[4][1]) - 1.0;
-    d[4] = d[2] * PDM[4][1] * (1.0 + dmr * dmc);
-    // O, H, N and anomalous O are zero below 72.5 km.
-    d[5] = AMU_G
-        * (4.0 * d[0] + 16.0 * d[1] + 28.0 * d[2] + 32.0 * d[3] + 40.0 * d[4] + d[6] + 14.0 * d[7]);
-    RawOutput {
-        d,
-        t: [upper.t[0], tz],
+    let (gsurf, re) = glatf(xlat);
+    let (upper, dm28, th) = gts7(input, ZN2_KM[0], flags, &h, gsurf, re);
+    LowerColumn::new(input, flags, &h, gsurf, re, &upper, dm28, &th, true)
+}
+
+impl LowerColumn {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        input: &Input,
+        flags: &Flags,
+        h: &Harmonics,
+        gsurf: f64,
+        re: f64,
+        upper: &RawOutput,
+        dm28: f64,
+        th: &Thermosphere,
+        with_troposphere: bool,
+    ) -> LowerColumn {
+        let sw = &flags.sw;
+        // GLOB7S of the PMA rows uses the magnetic activity of the last GLOBE7 row of GTS7 (the
+        // anomalous-O row); the PMA rows' magnetic coefficients are zero, so only the form
+        // matters.
+        let mag = MagneticActivity::of_row(&PD[8], input, flags);
+        let g = |p: &[f64]| glob7s(p, input, flags, h, &mag);
+        let mut tn2 = [0.0; 4];
+        let mut tgn2 = [0.0; 2];
+        tgn2[0] = th.tgn1[1];
+        tn2[0] = th.tn1[4];
+        tn2[1] = PMA[0][0] * PAVGM[0] / (1.0 - sw[20] * g(&PMA[0]));
+        tn2[2] = PMA[1][0] * PAVGM[1] / (1.0 - sw[20] * g(&PMA[1]));
+        tn2[3] = PMA[2][0] * PAVGM[2] / (1.0 - sw[20] * sw[22] * g(&PMA[2]));
+        tgn2[1] = PAVGM[8] * PMA[9][0] * (1.0 + sw[20] * sw[22] * g(&PMA[9])) * tn2[3] * tn2[3]
+            / (PMA[2][0] * PAVGM[2]).powi(2);
+        let mut tn3 = [0.0; 5];
+        let mut tgn3 = [0.0; 2];
+        tn3[0] = tn2[3];
+        // DENSM evaluates the lower spline for alt <= 32.5 km; the Fortran and C set its nodes
+        // only for alt < 32.5 km and at exactly 32.5 km read the nodes left by an earlier call
+        // (state this implementation does not keep). The value there is the node temperature
+        // TN3(1) whatever the other nodes are, so setting them for alt <= 32.5 km only removes
+        // that state.
+        if with_troposphere {
+            tgn3[0] = tgn2[1];
+            tn3[1] = PMA[3][0] * PAVGM[3] / (1.0 - sw[22] * g(&PMA[3]));
+            tn3[2] = PMA[4][0] * PAVGM[4] / (1.0 - sw[22] * g(&PMA[4]));
+            tn3[3] = PMA[5][0] * PAVGM[5] / (1.0 - sw[22] * g(&PMA[5]));
+            tn3[4] = PMA[6][0] * PAVGM[6] / (1.0 - sw[22] * g(&PMA[6]));
+            tgn3[1] = PMA[7][0] * PAVGM[7] * (1.0 + sw[22] * g(&PMA[7])) * tn3[4] * tn3[4]
+                / (PMA[6][0] * PAVGM[6]).powi(2);
+        }
+        LowerColumn {
+            tn2,
+            tgn2,
+            tn3,
+            tgn3,
+            dm28,
+            d_upper: [upper.d[0], upper.d[2], upper.d[3], upper.d[4]],
+            tinf: upper.t[0],
+            gsurf,
+            re,
+        }
+    }
+
+    /// GTD7 (cgs) at `alt` km below 72.5 km: mixed species from DENSM, blended with the
+    /// thermospheric values between ZMIX and 72.5 km. (A column built without the troposphere
+    /// nodes is valid above 32.5 km only.)
+    pub(crate) fn at(&self, alt: f64) -> RawOutput {
+        // Linear transition to full mixing below 72.5 km.
+        let dmc = if alt > ZMIX_KM {
+            1.0 - (ZN2_KM[0] - alt) / (ZN2_KM[0] - ZMIX_KM)
+        } else {
+            0.0
+        };
+        let [he, dz28, o2, ar] = self.d_upper;
+        let mut d = [0.0; 9];
+        // N2.
+        let dmr = dz28 / self.dm28 - 1.0;
+        // DENSM's temperature does not depend on the species: the model's second call for it
+        // (xm = 0) would return the same value.
+        let (n2, tz) = densm(
+            alt, self.dm28, XMM, &self.tn2, self.tgn2, &self.tn3, self.tgn3, self.gsurf, self.re,
+        );
+        d[2] = n2 * (1.0 + dmr * dmc);
+        // He.
+        let dmr = he / (dz28 * PDM[0][1]) - 1.0;
+        d[0] = d[2] * PDM[0][1] * (1.0 + dmr * dmc);
+        // O2.
+        let dmr = o2 / (dz28 * PDM[3][1]) - 1.0;
+        d[3] = d[2] * PDM[3][1] * (1.0 + dmr * dmc);
+        // Ar.
+        let dmr = ar / (dz28 * PDM[4][1]) - 1.0;
+        d[4] = d[2] * PDM[4][1] * (1.0 + dmr * dmc);
+        // O, H, N and anomalous O are zero below 72.5 km.
+        d[5] = AMU_G
+            * (4.0 * d[0]
+                + 16.0 * d[1]
+                + 28.0 * d[2]
+                + 32.0 * d[3]
+                + 40.0 * d[4]
+                + d[6]
+                + 14.0 * d[7]);
+        RawOutput {
+            d,
+            t: [self.tinf, tz],
+        }
     }
 }
 
