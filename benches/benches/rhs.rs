@@ -64,6 +64,7 @@ fn bench_rhs(c: &mut Criterion) {
                         &node,
                         &env,
                         &atmosphere,
+                        None,
                     ));
                 }
             })
@@ -81,6 +82,7 @@ fn bench_rhs(c: &mut Criterion) {
                     &node_lanes,
                     &env_lanes,
                     &atmosphere,
+                    None,
                 ))
             })
         });

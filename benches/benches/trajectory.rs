@@ -70,6 +70,7 @@ fn entry(k: usize, atmosphere: &Arc<Atmosphere>) -> Problem {
             heating: HeatingModel::DetraKempRiddell,
             rotating_earth: true,
             oxidation_efficiency: 0.0,
+            horizontal_update: reentry_solver::HorizontalUpdate::EveryStage,
         },
         vehicle: Some(Vehicle {
             name: "test vehicle".into(),

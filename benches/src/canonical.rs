@@ -86,6 +86,7 @@ pub fn canonical_problem() -> Problem {
             heating: HeatingModel::DetraKempRiddell,
             rotating_earth: true,
             oxidation_efficiency: 0.0,
+            horizontal_update: reentry_solver::HorizontalUpdate::EveryStage,
         },
         vehicle: None,
         fragments: vec![FragmentSpec {

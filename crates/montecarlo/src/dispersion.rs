@@ -297,6 +297,7 @@ pub(crate) fn test_problem() -> Problem {
             heating: HeatingModel::DetraKempRiddell,
             rotating_earth: true,
             oxidation_efficiency: 0.0,
+            horizontal_update: reentry_solver::HorizontalUpdate::EveryStage,
         },
         vehicle: Some(Vehicle {
             name: "test".into(),

@@ -256,6 +256,8 @@ pub const KEYS: &[KeySpec] = &[
         "Continuum stagnation heating: Detra–Kemp–Riddell or Sutton–Graves."),
     num("environment.oxidation_efficiency", "", In(0.0), In(1.0), "0",
         "Oxidation efficiency η of the optional oxidation heating (0: off, as PHYSICS.md §4; 1: every oxygen molecule reaching the wall reacts)."),
+    other("environment.horizontal_update", Text, "\"stage\"", "\"stage\" or \"step\"",
+        "NRLMSISE-00 below 72.5 km: its horizontal terms (latitude, longitude, time) at every integration stage (exact), or once per step at the step's predicted midpoint with the altitude profile still exact at every stage (density within about 1e-4 of the exact model; the Progress MS-31 Monte Carlo takes about 30 % less time). No effect on the other models."),
     // [vehicle]
     other("vehicle.name", Text, "\"vehicle\"", "any text", "Display name."),
     num("vehicle.mass_kg", "kg", In(1e-6), In(1e6), "required with [vehicle]",

@@ -108,6 +108,7 @@ pub(crate) struct EnvironmentTable {
     pub gravity: Option<S<String>>,
     pub heating: Option<S<String>>,
     pub oxidation_efficiency: Option<S<f64>>,
+    pub horizontal_update: Option<S<String>>,
 }
 
 /// `[vehicle]`.

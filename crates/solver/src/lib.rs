@@ -45,6 +45,7 @@
 //!         heating: HeatingModel::DetraKempRiddell,
 //!         rotating_earth: true,
 //!         oxidation_efficiency: 0.0,
+//!         horizontal_update: HorizontalUpdate::EveryStage,
 //!     },
 //!     vehicle: None,
 //!     fragments: vec![FragmentSpec {
@@ -93,8 +94,8 @@ pub mod tree;
 
 pub use outcome::{Fate, FragmentOutcome, NodeId, SampleOutcome, TrajectoryPoint};
 pub use problem::{
-    Burn, EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Parent,
-    Problem, StateFrame, Tolerances, Vehicle,
+    Burn, EntryState, Environment, FragmentSpec, Gravity, HeatingModel, HorizontalUpdate,
+    InitialState, Parent, Problem, StateFrame, Tolerances, Vehicle,
 };
 
 /// Which implementation integrates the trajectories.

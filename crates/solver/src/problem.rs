@@ -95,6 +95,24 @@ pub enum HeatingModel {
     SuttonGraves,
 }
 
+/// How closely the atmosphere's horizontal terms follow a trajectory. NRLMSISE-00 below
+/// 72.5 km is a vertical profile whose shape depends on latitude, longitude and time only
+/// (`reentry_atmosphere::nrlmsise00::Column`); the altitude-only models have no horizontal
+/// terms, and this setting changes nothing for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HorizontalUpdate {
+    /// The model at every stage of every integration step: the exact model along the
+    /// trajectory.
+    #[default]
+    EveryStage,
+    /// The horizontal terms once per integration step, at the step's predicted midpoint
+    /// (start position plus half a step at the start velocity, mid-step time); the altitude
+    /// profile stays exact at every stage. The density then differs from the exact model by
+    /// the model's horizontal gradient over at most half a step's ground track: about 1e-4
+    /// per km near 70 km, less below, and symmetric about the midpoint.
+    PerStep,
+}
+
 /// Physical environment of a solve.
 #[derive(Debug, Clone)]
 pub struct Environment {
@@ -111,6 +129,8 @@ pub struct Environment {
     /// Oxidation efficiency η ∈ [0, 1] of the optional oxidation heating
     /// (`reentry_physics::heating::reference::oxidation_heat_w`); 0 turns it off.
     pub oxidation_efficiency: f64,
+    /// How often the atmosphere's horizontal terms are evaluated.
+    pub horizontal_update: HorizontalUpdate,
 }
 
 /// The intact vehicle (root of the fragment tree). Its heat balance is not tracked.

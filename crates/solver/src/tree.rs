@@ -177,8 +177,15 @@ impl<'p> SampleTree<'p> {
                 .rows
                 .iter()
                 .map(|(t, y, _)| {
-                    let aux =
-                        crate::model::reference::rhs(*t, y, &flight.node, &self.env, atmosphere).1;
+                    let aux = crate::model::reference::rhs(
+                        *t,
+                        y,
+                        &flight.node,
+                        &self.env,
+                        atmosphere,
+                        None,
+                    )
+                    .1;
                     trajectory_point(item.node, *t, y, &aux, is_fragment)
                 })
                 .collect();

@@ -8,7 +8,9 @@ use reentry_atmosphere::Atmosphere;
 use reentry_atmosphere::nrlmsise00::Nrlmsise00;
 use reentry_atmosphere::space_weather::SpaceWeather;
 use reentry_lanes::LANES;
-use reentry_solver::{Fate, InitialState, Kernel, Problem, SampleOutcome, solve_batch};
+use reentry_solver::{
+    Fate, HorizontalUpdate, InitialState, Kernel, Problem, SampleOutcome, solve_batch,
+};
 
 /// End positions of lanes and reference agree to this (m). The kernels differ by rounding only
 /// (US76 lanes vs reference: 8e-15 relative), but a rounding-level change of an error norm moves
@@ -29,7 +31,8 @@ const VALUE_REL_TOL: f64 = 1e-6;
 const PEAK_REL_TOL: f64 = 1e-3;
 
 /// A varied set: the public cases and perturbations of them (heading, path angle, speed,
-/// density), a lifting vehicle, an offset burn, two entries through NRLMSISE-00, two with
+/// density), a lifting vehicle, an offset burn, four entries through NRLMSISE-00 (two with its
+/// horizontal terms once per step), two with
 /// oxidation heating, a short time limit, and a TLE that cannot be parsed (non-finite at the
 /// start).
 fn problems() -> Vec<Problem> {
@@ -71,6 +74,13 @@ fn problems() -> Vec<Problem> {
     ))));
     for mut p in [common::p1(), common::p3()] {
         p.environment.atmosphere = msis.clone();
+        out.push(p);
+    }
+    // The same with the horizontal terms once per step (one atmosphere column per lane-step;
+    // these share a work queue of their own).
+    for mut p in [common::p1(), common::p3()] {
+        p.environment.atmosphere = msis.clone();
+        p.environment.horizontal_update = HorizontalUpdate::PerStep;
         out.push(p);
     }
     // Oxidation heating on (the optional term of the heat balance): every fragment oxidises,

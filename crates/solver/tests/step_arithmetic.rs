@@ -84,7 +84,7 @@ fn lanes_step_equals_reference_step_lane_by_lane() {
     };
     let node_lanes = NodeLanes::gather(&nodes);
     let env_lanes = EnvironmentLanes::gather(&[env; LANES]);
-    let f = |t: F64s, y: &StateLanes| lanes::rhs(t, y, &node_lanes, &env_lanes, &atmosphere);
+    let f = |t: F64s, y: &StateLanes| lanes::rhs(t, y, &node_lanes, &env_lanes, &atmosphere, None);
     let y0 = soa(&states);
     let t0_l = F64s::splat(t0);
     let h_l = F64s::from(hs);
@@ -101,7 +101,7 @@ fn lanes_step_equals_reference_step_lane_by_lane() {
 
     let (mut worst_state, mut worst_err) = (0.0f64, 0.0f64);
     for i in 0..LANES {
-        let mut g = |t: f64, y: &State| reference::rhs(t, y, &nodes[i], &env, &atmosphere);
+        let mut g = |t: f64, y: &State| reference::rhs(t, y, &nodes[i], &env, &atmosphere, None);
         let (k1, _) = g(t0, &states[i]);
         let (y1, _, _, err, _, _) = dopri_step(
             &mut g,

@@ -100,6 +100,7 @@ fn environment(atmosphere: Atmosphere, gravity: Gravity, rotating_earth: bool) -
         heating: HeatingModel::DetraKempRiddell,
         rotating_earth,
         oxidation_efficiency: 0.0,
+        horizontal_update: reentry_solver::HorizontalUpdate::EveryStage,
     }
 }
 

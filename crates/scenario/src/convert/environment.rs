@@ -63,6 +63,18 @@ pub(super) fn convert_environment(
         )?,
         None => HeatingModel::DetraKempRiddell,
     };
+    let horizontal_update = match env.and_then(|e| e.horizontal_update.as_ref()) {
+        Some(v) => ctx.choice(
+            v,
+            "environment.horizontal_update",
+            None,
+            &[
+                ("stage", HorizontalUpdate::EveryStage),
+                ("step", HorizontalUpdate::PerStep),
+            ],
+        )?,
+        None => HorizontalUpdate::EveryStage,
+    };
     // Model-specific keys given for another model are a mistake worth reporting.
     let only_for =
         |value: Option<&S<f64>>, key: &str, wanted: AtmosphereName| -> Result<(), ScenarioError> {
@@ -168,6 +180,7 @@ pub(super) fn convert_environment(
         heating,
         rotating_earth: true,
         oxidation_efficiency,
+        horizontal_update,
     })
 }
 

@@ -31,8 +31,8 @@ use reentry_atmosphere::{Atmosphere, Epoch};
 use reentry_montecarlo::{Applied, Dispersion, Dispersions, Distribution};
 use reentry_physics::aero::Shape;
 use reentry_solver::{
-    Burn, EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Parent,
-    Problem, StateFrame, Tolerances, Vehicle,
+    Burn, EntryState, Environment, FragmentSpec, Gravity, HeatingModel, HorizontalUpdate,
+    InitialState, Parent, Problem, StateFrame, Tolerances, Vehicle,
 };
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue};

@@ -20,7 +20,7 @@ use reentry_lanes::{F64s, LANES};
 
 use crate::dopri::{A3, A4, A5, A6, A21, B, C, D, E};
 use crate::flight::{Dense, Flight, Probes, State};
-use crate::model::lanes::{AuxLanes, EnvironmentLanes, NodeLanes, StateLanes, rhs};
+use crate::model::lanes::{AuxLanes, EnvironmentLanes, NodeLanes, StateLanes, column_points, rhs};
 use crate::model::{ModelEnvironment, NodeModel, STATE_LEN, reference};
 use crate::reference::{absolute_tolerances, start_flight};
 use crate::tree::{SampleTree, WorkItem};
@@ -56,9 +56,9 @@ pub fn solve_problems_with_stats(
     problems: &[Problem],
     output_step_s: Option<f64>,
 ) -> (Vec<SampleOutcome>, EngineStats) {
-    // Problems whose atmosphere, gravity and heating models are the same share a queue. US76 has
-    // no parameters, so every instance is the same model; other models are shared by pointer
-    // (a Monte Carlo run clones one `Arc`).
+    // Problems whose atmosphere, gravity, heating and horizontal update are the same share a
+    // queue. US76 has no parameters, so every instance is the same model; other models are
+    // shared by pointer (a Monte Carlo run clones one `Arc`).
     let same_atmosphere = |a: &Arc<Atmosphere>, b: &Arc<Atmosphere>| {
         Arc::ptr_eq(a, b) || (matches!(**a, Atmosphere::Us76) && matches!(**b, Atmosphere::Us76))
     };
@@ -70,6 +70,7 @@ pub fn solve_problems_with_stats(
             same_atmosphere(&f.atmosphere, &e.atmosphere)
                 && f.gravity == e.gravity
                 && f.heating == e.heating
+                && f.horizontal_update == e.horizontal_update
         }) {
             Some((_, members)) => members.push(i),
             None => groups.push((i, vec![i])),
@@ -277,7 +278,7 @@ fn step_batch(
         .flatten()
         .any(|&k| slots[k].as_ref().is_some_and(|s| s.flight.need_k1))
     {
-        let (k, aux) = rhs(t0, &y0, &node_lanes, &env_lanes, atmosphere);
+        let (k, aux) = rhs(t0, &y0, &node_lanes, &env_lanes, atmosphere, None);
         let k_arr = k.map(|c| c.to_array());
         let aux_arr = aux.to_arrays();
         for (i, lane) in lanes.iter().enumerate() {
@@ -309,8 +310,15 @@ fn step_batch(
         plans[i].or(donor_plan).map_or(1.0, |p| p.t1_s)
     }));
 
+    // One atmosphere column per lane at the step's predicted midpoint (HorizontalUpdate::PerStep,
+    // the same for every lane of an engine), as `reference::fly` takes it.
+    let column = if envs[0].column_per_step {
+        atmosphere.column_lanes(&column_points(&env_lanes, t0, h, &y0))
+    } else {
+        None
+    };
     let (y7, k7, aux7, err_lanes, hd, aux3) = dopri_step(
-        &|t, y| rhs(t, y, &node_lanes, &env_lanes, atmosphere),
+        &|t, y| rhs(t, y, &node_lanes, &env_lanes, atmosphere, column.as_ref()),
         (t0, t1, h),
         &y0,
         &k1,
@@ -354,7 +362,10 @@ fn step_batch(
         // Event location evaluates single states in plain f64 (history rows take their
         // diagnostics from the sample tree, see `row_diagnostics`).
         let mut altitude = |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
-        let mut aux = |t: f64, y: &State| reference::rhs(t, y, &node, &env, atmosphere).1;
+        let lane_column = column.as_ref().map(|c| c.lane(i));
+        let mut aux = |t: f64, y: &State| {
+            reference::rhs(t, y, &node, &env, atmosphere, lane_column.as_ref()).1
+        };
         let mut probes = Probes {
             altitude_m: &mut altitude,
             aux: &mut aux,

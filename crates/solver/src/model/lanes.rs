@@ -3,6 +3,7 @@
 //! the atmosphere's `sample_lanes`. Lanes are independent: no value of one lane depends on
 //! another's.
 
+use reentry_atmosphere::nrlmsise00::ColumnLanes;
 use reentry_atmosphere::{Atmosphere, AtmospherePointLanes};
 use reentry_lanes::{F64s, LANES, Mask, mask_from_bools, math, select};
 use reentry_physics::aero::lanes::{bridge_weight, continuum_drag_coefficient, knudsen, mach};
@@ -226,6 +227,27 @@ impl AuxLanes {
     }
 }
 
+/// [`super::reference::column_point`] for LANES steps.
+pub fn column_points(
+    env: &EnvironmentLanes,
+    t0_s: F64s,
+    h_s: F64s,
+    y0: &StateLanes,
+) -> AtmospherePointLanes {
+    let half = F64s::splat(0.5) * h_s;
+    let geo = geodetic_from_ecef(
+        y0[0] + half * y0[3],
+        y0[1] + half * y0[4],
+        y0[2] + half * y0[5],
+    );
+    AtmospherePointLanes {
+        altitude_m: geo.altitude_m,
+        latitude_rad: geo.latitude_rad,
+        longitude_rad: geo.longitude_rad,
+        epoch_j2000_s: env.epoch_j2000_s + (t0_s + half),
+    }
+}
+
 /// The right-hand side of [`super::reference::rhs`] (same equations, units and sources) for
 /// LANES states at times `t_s`.
 pub fn rhs(
@@ -234,6 +256,7 @@ pub fn rhs(
     node: &NodeLanes,
     env: &EnvironmentLanes,
     atmosphere: &Atmosphere,
+    column: Option<&ColumnLanes>,
 ) -> (StateLanes, AuxLanes) {
     let zero = F64s::ZERO;
     let (x, yy, z) = (y[0], y[1], y[2]);
@@ -254,12 +277,15 @@ pub fn rhs(
             altitude_m: geodetic_altitude_m(x, yy, z),
         }
     };
-    let air = atmosphere.sample_lanes(&AtmospherePointLanes {
-        altitude_m: geo.altitude_m,
-        latitude_rad: geo.latitude_rad,
-        longitude_rad: geo.longitude_rad,
-        epoch_j2000_s: env.epoch_j2000_s + t_s,
-    });
+    let air = atmosphere.sample_lanes_in(
+        column,
+        &AtmospherePointLanes {
+            altitude_m: geo.altitude_m,
+            latitude_rad: geo.latitude_rad,
+            longitude_rad: geo.longitude_rad,
+            epoch_j2000_s: env.epoch_j2000_s + t_s,
+        },
+    );
     let density_kg_m3 = air.density_kg_m3 * env.density_scale;
     let speed_m_s = math::sqrt(vx * vx + vy * vy + vz * vz);
 

@@ -40,6 +40,8 @@ pub struct ModelEnvironment {
     pub epoch_j2000_s: f64,
     /// Oxidation efficiency η of the optional oxidation heating (0: off).
     pub oxidation_efficiency: f64,
+    /// The atmosphere's horizontal terms once per step ([`crate::HorizontalUpdate::PerStep`]).
+    pub column_per_step: bool,
 }
 
 impl ModelEnvironment {
@@ -62,6 +64,7 @@ impl ModelEnvironment {
             },
             epoch_j2000_s,
             oxidation_efficiency: env.oxidation_efficiency,
+            column_per_step: env.horizontal_update == crate::HorizontalUpdate::PerStep,
         }
     }
 }

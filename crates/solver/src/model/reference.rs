@@ -1,6 +1,7 @@
 //! The right-hand side in plain `f64`, one state at a time: the readable specification. The
 //! physics comes from `reentry_physics::*::reference` and the atmosphere's `sample`.
 
+use reentry_atmosphere::nrlmsise00::Column;
 use reentry_atmosphere::{Atmosphere, AtmospherePoint, Epoch};
 use reentry_physics::aero::reference::{bridge_weight, continuum_drag_coefficient, knudsen, mach};
 use reentry_physics::earth::reference::{geodetic_from_ecef, gravity_m_s2};
@@ -13,6 +14,31 @@ use reentry_physics::thermal::reference::net_heat_w;
 use super::{
     Aux, MASS, ModelEnvironment, NodeModel, STANDARD_GRAVITY_M_S2, STATE_LEN, TEMPERATURE,
 };
+
+/// Where a step's atmosphere column is taken ([`crate::HorizontalUpdate::PerStep`]): the
+/// predicted midpoint of the step from (t0, y0) of size h, i.e. the position r0 + ½h·v0 at
+/// t0 + ½h. Every stage is within about half a step's ground track of it.
+pub fn column_point(
+    env: &ModelEnvironment,
+    t0_s: f64,
+    h_s: f64,
+    y0: &[f64; STATE_LEN],
+) -> AtmospherePoint {
+    let half = 0.5 * h_s;
+    let geo = geodetic_from_ecef([
+        y0[0] + half * y0[3],
+        y0[1] + half * y0[4],
+        y0[2] + half * y0[5],
+    ]);
+    AtmospherePoint {
+        altitude_m: geo.altitude_m,
+        latitude_rad: geo.latitude_rad,
+        longitude_rad: geo.longitude_rad,
+        epoch: Epoch {
+            j2000_s: env.epoch_j2000_s + (t0_s + half),
+        },
+    }
+}
 
 /// Right-hand side of the state `y` = [r (m), v (m/s), m (kg), T (K)] (ECEF) at time `t_s`
 /// after the epoch, with its diagnostics (PHYSICS.md §1, §3–§5, §7):
@@ -34,20 +60,24 @@ pub fn rhs(
     node: &NodeModel,
     env: &ModelEnvironment,
     atmosphere: &Atmosphere,
+    column: Option<&Column>,
 ) -> ([f64; STATE_LEN], Aux) {
     let r = [y[0], y[1], y[2]];
     let v = [y[3], y[4], y[5]];
     let mass_kg = y[MASS];
     let temperature_k = y[TEMPERATURE];
     let geo = geodetic_from_ecef(r);
-    let air = atmosphere.sample(&AtmospherePoint {
-        altitude_m: geo.altitude_m,
-        latitude_rad: geo.latitude_rad,
-        longitude_rad: geo.longitude_rad,
-        epoch: Epoch {
-            j2000_s: env.epoch_j2000_s + t_s,
+    let air = atmosphere.sample_in(
+        column,
+        &AtmospherePoint {
+            altitude_m: geo.altitude_m,
+            latitude_rad: geo.latitude_rad,
+            longitude_rad: geo.longitude_rad,
+            epoch: Epoch {
+                j2000_s: env.epoch_j2000_s + t_s,
+            },
         },
-    });
+    );
     let density_kg_m3 = air.density_kg_m3 * env.density_scale;
     let speed_m_s = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
 

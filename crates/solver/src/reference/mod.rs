@@ -5,7 +5,11 @@ use reentry_atmosphere::Atmosphere;
 
 use crate::dopri::{A3, A4, A5, A6, A21, B, C, D, E};
 use crate::flight::{Dense, Flight, Probes, State};
-use crate::model::reference::rhs;
+use std::cell::Cell;
+
+use reentry_atmosphere::nrlmsise00::Column;
+
+use crate::model::reference::{column_point, rhs};
 use crate::model::{Aux, ModelEnvironment, NodeModel, STATE_LEN};
 use crate::tree::{SampleTree, WorkItem};
 use crate::{Problem, SampleOutcome};
@@ -88,11 +92,24 @@ pub fn dopri_step(
     (y7, k7, aux7, err, hd, aux3)
 }
 
-/// Flies one node to its end with the plain-`f64` kernel.
+/// Flies one node to its end with the plain-`f64` kernel. With
+/// [`crate::HorizontalUpdate::PerStep`], each step's stages (and the events located inside
+/// it) take the atmosphere's horizontal terms from one column at the step's predicted midpoint
+/// ([`crate::model::reference::column_point`]); derivatives at a flight's start or after an
+/// event are exact.
 pub fn fly(flight: &mut Flight, env: &ModelEnvironment, atmosphere: &Atmosphere) {
-    fly_with(
+    let column: Cell<Option<Column>> = Cell::new(None);
+    fly_with_steps(
         flight,
-        &mut |node, t, y| rhs(t, y, node, env, atmosphere),
+        &mut |node, t, y| rhs(t, y, node, env, atmosphere, column.get().as_ref()),
+        &mut |step| {
+            column.set(match step {
+                Some(s) if env.column_per_step => {
+                    atmosphere.column(&column_point(env, s.t0_s, s.h_s, s.y0))
+                }
+                _ => None,
+            })
+        },
         &mut |_, y| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m,
     );
 }
@@ -105,9 +122,34 @@ pub fn fly_with(
     model: &mut dyn FnMut(&NodeModel, f64, &State) -> (State, Aux),
     altitude_m: &mut dyn FnMut(f64, &State) -> f64,
 ) {
+    fly_with_steps(flight, model, &mut |_| {}, altitude_m);
+}
+
+/// Where an integration step starts, and its size.
+#[derive(Debug, Clone, Copy)]
+pub struct StepStart<'a> {
+    /// Start time, s.
+    pub t0_s: f64,
+    /// Step size, s.
+    pub h_s: f64,
+    /// Start state.
+    pub y0: &'a State,
+}
+
+/// [`fly_with`], telling `step` where each step starts before its stages, and `None` before
+/// derivatives outside a step (a flight's start, after an event).
+pub fn fly_with_steps(
+    flight: &mut Flight,
+    model: &mut dyn FnMut(&NodeModel, f64, &State) -> (State, Aux),
+    step: &mut dyn FnMut(Option<StepStart<'_>>),
+    altitude_m: &mut dyn FnMut(f64, &State) -> f64,
+) {
     let rtol = flight.controls.tolerances.relative;
     while flight.fate.is_none() {
         let node = flight.node;
+        if flight.need_k1 {
+            step(None);
+        }
         let mut f = |t: f64, y: &State| model(&node, t, y);
         if flight.need_k1 {
             let (k, aux) = f(flight.t_s, &flight.y);
@@ -118,6 +160,12 @@ pub fn fly_with(
         let atol = absolute_tolerances(flight.controls.tolerances.absolute_position_m, &node);
         let plan = flight.plan();
         let (t0, y0, k1) = (flight.t_s, flight.y, flight.k1);
+        step(Some(StepStart {
+            t0_s: t0,
+            h_s: plan.h_s,
+            y0: &y0,
+        }));
+        let mut f = |t: f64, y: &State| model(&node, t, y);
         let (y1, k7, aux1, err, hd, aux3) =
             dopri_step(&mut f, t0, plan.t1_s, plan.h_s, &y0, &k1, &atol, rtol);
         let dense = Dense::new(t0, plan.h_s, &y0, &y1, &k1, &k7, &hd);
@@ -152,6 +200,7 @@ pub fn start_flight(tree: &SampleTree<'_>, item: &WorkItem) -> Flight {
         &node,
         &tree.env,
         &tree.problem.environment.atmosphere,
+        None,
     );
     Flight::start(item.t0_s, item.y0, node, controls, aux0)
 }

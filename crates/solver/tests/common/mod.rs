@@ -56,6 +56,7 @@ pub fn environment() -> Environment {
         heating: HeatingModel::DetraKempRiddell,
         rotating_earth: true,
         oxidation_efficiency: 0.0,
+        horizontal_update: reentry_solver::HorizontalUpdate::EveryStage,
     }
 }
 
