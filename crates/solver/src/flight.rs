@@ -149,6 +149,8 @@ pub struct Flight {
     burn_end_s: Option<f64>,
     pending: Option<(Event, f64, f64)>,
     next_output_index: i64,
+    /// The last attempt was rejected: the next accepted step may not grow the step size.
+    after_rejection: bool,
 }
 
 /// Where inside a step the heat-flux and deceleration peaks take their interior sample: the
@@ -206,6 +208,7 @@ impl Flight {
             burn_end_s: None,
             pending: None,
             next_output_index: (t0_s / output_step).floor() as i64 + 1,
+            after_rejection: false,
         };
         if f.controls.output_step_s.is_some() {
             f.rows.push((t0_s, y0, aux0));
@@ -404,13 +407,22 @@ impl Flight {
             return;
         }
         if !finite || err > 1.0 {
+            self.after_rejection = true;
             self.h_s = plan.h_s * factor.min(1.0);
             if self.h_s < dopri::MIN_STEP_S || !self.h_s.is_finite() {
                 self.fate = Some(Fate::NonFinite);
             }
             return;
         }
-        let h_next = plan.h_s * factor;
+        // After a rejection the step may shrink but not grow (Hairer, Nørsett and Wanner,
+        // Solving ODEs I, §II.4): growing again at once is what gets rejected next.
+        let h_next = plan.h_s
+            * if self.after_rejection {
+                factor.min(1.0)
+            } else {
+                factor
+            };
+        self.after_rejection = false;
         // Events: the earliest crossing in this step.
         let mut crossed: Vec<(Event, f64, f64)> = Vec::new();
         self.crossings(
