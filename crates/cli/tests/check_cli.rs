@@ -148,3 +148,26 @@ fn empty_and_missing_files_exit_2() {
         "a readable UTF-8 TOML file",
     );
 }
+
+#[test]
+fn horizontal_update_is_reported_and_checked() {
+    let text = p1_text().replace(
+        "atmosphere = \"us76\"",
+        "atmosphere = \"nrlmsise00\"\nhorizontal_update = \"step\"",
+    );
+    let path = scratch_file("check-horizontal-step.toml", &text);
+    let out = reentry(&["check", &path.to_string_lossy()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("horizontal terms once per step below 72.5 km"),
+        "{stdout}"
+    );
+    let text = text.replace("\"step\"", "\"sometimes\"");
+    let path = scratch_file("check-horizontal-bad.toml", &text);
+    let key = format!(
+        "{}: environment.horizontal_update",
+        at(&text, "\"sometimes")
+    );
+    assert_bad_input(&path, &key, "\"stage\" or \"step\"");
+}

@@ -11,7 +11,7 @@ use reentry_atmosphere::{Atmosphere, Epoch};
 use reentry_montecarlo::{Applied, Dispersion, Distribution};
 use reentry_physics::aero::Shape;
 use reentry_scenario::Scenario;
-use reentry_solver::{Gravity, HeatingModel, InitialState, Parent, StateFrame};
+use reentry_solver::{Gravity, HeatingModel, HorizontalUpdate, InitialState, Parent, StateFrame};
 
 use super::{CliError, CliResult};
 
@@ -270,6 +270,13 @@ pub fn summary(s: &Scenario) -> String {
     let heating = match env.heating {
         HeatingModel::DetraKempRiddell => "dkr (Detra–Kemp–Riddell)",
         HeatingModel::SuttonGraves => "sutton-graves",
+    };
+    // The horizontal update matters only for a model with horizontal terms (NRLMSISE-00).
+    let atmosphere = match (&*env.atmosphere, env.horizontal_update) {
+        (Atmosphere::Nrlmsise00(_), HorizontalUpdate::PerStep) => format!(
+            "{atmosphere}; horizontal terms once per step below 72.5 km (horizontal_update = \"step\")"
+        ),
+        _ => atmosphere,
     };
     line(&mut out, "Atmosphere", atmosphere);
     line(
