@@ -148,6 +148,23 @@ impl Atmosphere {
         }
     }
 
+    /// Whether [`Atmosphere::sample_lanes_in`] with `column` at these altitudes reads the
+    /// points' latitude, longitude and epoch: not for the altitude-only models, nor when every
+    /// lane is inside its column (NRLMSISE-00 below 72.5 km).
+    pub fn reads_horizontal_lanes(
+        &self,
+        column: Option<&nrlmsise00::ColumnLanes>,
+        altitude_m: F64s,
+    ) -> bool {
+        match (self, column) {
+            (Atmosphere::Us76 | Atmosphere::Exponential(_), _) => false,
+            (Atmosphere::Nrlmsise00(_), Some(_)) => {
+                !nrlmsise00::below_ceiling_lanes(altitude_m).all()
+            }
+            (Atmosphere::Nrlmsise00(_), None) => true,
+        }
+    }
+
     /// [`Atmosphere::sample_in`] at [`LANES`] points.
     pub fn sample_lanes_in(
         &self,

@@ -511,7 +511,7 @@ impl Nrlmsise00 {
     ) -> AtmosphereLanes {
         use reentry_lanes::select;
         let altitude_km = points.altitude_m / F64s::splat(1000.0);
-        let below = altitude_km.simd_lt(F64s::splat(COLUMN_CEILING_KM));
+        let below = below_ceiling_lanes(points.altitude_m);
         if !below.any() {
             return self.sample_lanes(points);
         }
@@ -530,6 +530,12 @@ impl Nrlmsise00 {
             mean_free_path_m: pick(low.mean_free_path_m, high.mean_free_path_m),
         }
     }
+}
+
+/// The lanes whose altitude is below [`COLUMN_CEILING_KM`] (in the model's own km), where
+/// [`Nrlmsise00::sample_lanes_in`] takes them from their column.
+pub fn below_ceiling_lanes(altitude_m: F64s) -> reentry_lanes::Mask {
+    (altitude_m / F64s::splat(1000.0)).simd_lt(F64s::splat(COLUMN_CEILING_KM))
 }
 
 /// Drag density (gtd7d), temperature, pressure and mean free path of a model output.
