@@ -5,7 +5,9 @@
 //! plots use are required.
 
 use std::collections::BTreeMap;
-use std::fs;
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, Seek};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::PlotError;
@@ -306,30 +308,85 @@ fn read_summary(path: &Path) -> Result<RunSummary, PlotError> {
     })
 }
 
-/// A CSV file split into a header and rows of cells (RFC 4180 quoting, one record a line).
-struct Table<'a> {
+/// A CSV file read one record a line (RFC 4180 quoting) from a buffered reader, so that a
+/// large `fragments.csv` is never held whole: only the current line and its cells are.
+struct CsvReader<'a> {
     path: &'a Path,
+    reader: BufReader<File>,
     header: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
+    /// Upper bound on the number of data rows (the file's line count), for the rows' capacity.
+    rows_upper_bound: usize,
+    /// The current line as read, and its 1-based number (the header is line 1).
+    line: String,
+    line_number: usize,
+    record: Record,
 }
 
-impl<'a> Table<'a> {
-    fn parse(path: &'a Path, text: &str) -> Table<'a> {
-        let mut lines = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty());
-        let header = lines
-            .next()
-            .map(|(_, l)| {
-                split_csv_line(l)
-                    .into_iter()
-                    .map(|c| c.trim().to_string())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let rows = lines.map(|(i, l)| (i + 1, split_csv_line(l))).collect();
-        Table { path, header, rows }
+impl<'a> CsvReader<'a> {
+    fn open(path: &'a Path) -> Result<CsvReader<'a>, PlotError> {
+        if !path.is_file() {
+            return Err(PlotError::MissingFile {
+                path: path.to_path_buf(),
+                expected: RUN_FILES,
+            });
+        }
+        let io = |source| PlotError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = File::open(path).map_err(io)?;
+        let mut reader = BufReader::with_capacity(READ_BUFFER_BYTES, file);
+        // One cheap pass to count lines sizes the rows' Vec once, instead of growing it by
+        // doubling (which may hold the old and the new buffer at the same time).
+        let rows_upper_bound = count_lines(&mut reader).map_err(io)?;
+        reader.rewind().map_err(io)?;
+        let mut csv = CsvReader {
+            path,
+            reader,
+            header: Vec::new(),
+            rows_upper_bound,
+            line: String::new(),
+            line_number: 0,
+            record: Record::default(),
+        };
+        if csv.next_record()? {
+            csv.header = (0..csv.record.bounds.len())
+                .map(|i| csv.record.cell(i).trim().to_string())
+                .collect();
+        }
+        Ok(csv)
+    }
+
+    /// Reads the next non-blank line into `record`; `false` at the end of the file.
+    fn next_record(&mut self) -> Result<bool, PlotError> {
+        loop {
+            self.line.clear();
+            let read = self
+                .reader
+                .read_line(&mut self.line)
+                .map_err(|source| PlotError::Io {
+                    path: self.path.to_path_buf(),
+                    source,
+                })?;
+            if read == 0 {
+                return Ok(false);
+            }
+            self.line_number += 1;
+            let line = self.line.strip_suffix('\n').unwrap_or(&self.line);
+            if !line.trim().is_empty() {
+                self.record.split(line);
+                return Ok(true);
+            }
+        }
+    }
+
+    /// The cells of the next data row, `None` at the end of the file.
+    fn next_row(&mut self) -> Result<Option<Cells<'_>>, PlotError> {
+        Ok(self.next_record()?.then_some(Cells {
+            path: self.path,
+            line: self.line_number,
+            record: &self.record,
+        }))
     }
 
     fn column(&self, name: &'static str) -> Result<Column, PlotError> {
@@ -348,6 +405,81 @@ impl<'a> Table<'a> {
     }
 }
 
+/// Size of the read buffer: large enough that a line never spans many refills.
+const READ_BUFFER_BYTES: usize = 1 << 16;
+
+/// Number of lines of the rest of `reader` (a last line without a newline counts).
+fn count_lines(reader: &mut BufReader<File>) -> std::io::Result<usize> {
+    let mut lines = 0;
+    let mut last = b'\n';
+    loop {
+        let buffer = reader.fill_buf()?;
+        let Some(&end) = buffer.last() else {
+            break;
+        };
+        lines += buffer.iter().filter(|&&b| b == b'\n').count();
+        last = end;
+        let consumed = buffer.len();
+        reader.consume(consumed);
+    }
+    Ok(lines + usize::from(last != b'\n'))
+}
+
+/// One CSV record split into cells: the record's text with the quoting removed, and each
+/// cell's byte range in it. Reused from line to line, so splitting allocates nothing once the
+/// buffers have grown to the longest line.
+#[derive(Default)]
+struct Record {
+    text: String,
+    bounds: Vec<Range<usize>>,
+}
+
+impl Record {
+    /// Splits `line` (without its `\n`): commas separate cells; a cell in double quotes may
+    /// hold commas and doubled quotes.
+    fn split(&mut self, line: &str) {
+        self.text.clear();
+        self.bounds.clear();
+        let line = line.trim_end_matches('\r');
+        if !line.contains('"') {
+            self.text.push_str(line);
+            let mut start = 0;
+            for (at, _) in line.match_indices(',') {
+                self.bounds.push(start..at);
+                start = at + 1;
+            }
+            self.bounds.push(start..line.len());
+            return;
+        }
+        let mut start = 0;
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(ch) = chars.next() {
+            match (ch, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    self.text.push('"');
+                    chars.next();
+                }
+                ('"', true) => quoted = false,
+                ('"', false) if self.text.len() == start => quoted = true,
+                (',', false) => {
+                    self.bounds.push(start..self.text.len());
+                    start = self.text.len();
+                }
+                _ => self.text.push(ch),
+            }
+        }
+        self.bounds.push(start..self.text.len());
+    }
+
+    /// Cell `index`, `""` past the last cell.
+    fn cell(&self, index: usize) -> &str {
+        self.bounds
+            .get(index)
+            .map_or("", |range| &self.text[range.clone()])
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Column {
     name: &'static str,
@@ -357,7 +489,7 @@ struct Column {
 struct Cells<'a> {
     path: &'a Path,
     line: usize,
-    cells: &'a [String],
+    record: &'a Record,
 }
 
 impl Cells<'_> {
@@ -372,15 +504,19 @@ impl Cells<'_> {
     }
 
     fn raw(&self, column: Column) -> &str {
-        self.cells.get(column.index).map_or("", |c| c.trim())
+        self.record.cell(column.index).trim()
     }
 
     fn text(&self, column: Column) -> Result<String, PlotError> {
+        self.non_empty(column).map(str::to_string)
+    }
+
+    fn non_empty(&self, column: Column) -> Result<&str, PlotError> {
         let raw = self.raw(column);
         if raw.is_empty() {
             return Err(self.bad(column, "a non-empty value"));
         }
-        Ok(raw.to_string())
+        Ok(raw)
     }
 
     fn optional_text(&self, column: Option<Column>) -> Option<String> {
@@ -414,30 +550,23 @@ impl Cells<'_> {
 }
 
 fn read_fragments(path: &Path) -> Result<Vec<FragmentRow>, PlotError> {
-    let text = read_text(path, RUN_FILES)?;
-    let table = Table::parse(path, &text);
-    let sample = table.column("sample")?;
-    let fragment = table.column("fragment")?;
-    let count = table.optional_column("count");
-    let material = table.optional_column("material");
-    let fate = table.column("fate")?;
-    let release_alt_km = table.optional_column("release_alt_km");
-    let end_time_s = table.column("end_time_s")?;
-    let end_lat_deg = table.column("end_lat_deg")?;
-    let end_lon_deg = table.column("end_lon_deg")?;
-    let end_alt_km = table.column("end_alt_km")?;
-    let demise_alt_km = table.optional_column("demise_alt_km");
-    let mass_kg = table.column("mass_kg")?;
-    let impact_energy_j = table.optional_column("impact_energy_j");
-    let mut rows = Vec::with_capacity(table.rows.len());
-    for (line, cells) in &table.rows {
-        let c = Cells {
-            path,
-            line: *line,
-            cells,
-        };
-        let fate_text = c.text(fate)?;
-        let fate_value = Fate::parse(&fate_text).ok_or_else(|| {
+    let mut csv = CsvReader::open(path)?;
+    let sample = csv.column("sample")?;
+    let fragment = csv.column("fragment")?;
+    let count = csv.optional_column("count");
+    let material = csv.optional_column("material");
+    let fate = csv.column("fate")?;
+    let release_alt_km = csv.optional_column("release_alt_km");
+    let end_time_s = csv.column("end_time_s")?;
+    let end_lat_deg = csv.column("end_lat_deg")?;
+    let end_lon_deg = csv.column("end_lon_deg")?;
+    let end_alt_km = csv.column("end_alt_km")?;
+    let demise_alt_km = csv.optional_column("demise_alt_km");
+    let mass_kg = csv.column("mass_kg")?;
+    let impact_energy_j = csv.optional_column("impact_energy_j");
+    let mut rows = Vec::with_capacity(csv.rows_upper_bound);
+    while let Some(c) = csv.next_row()? {
+        let fate_value = Fate::parse(c.non_empty(fate)?).ok_or_else(|| {
             c.bad(
                 fate,
                 "one of demised, landed, broke-up, time-limit, non-finite",
@@ -466,25 +595,19 @@ fn read_fragments(path: &Path) -> Result<Vec<FragmentRow>, PlotError> {
 }
 
 fn read_trajectory(path: &Path) -> Result<Vec<TrajectoryRow>, PlotError> {
-    let text = read_text(path, RUN_FILES)?;
-    let table = Table::parse(path, &text);
-    let sample = table.optional_column("sample");
-    let fragment = table.column("fragment")?;
-    let time_s = table.column("time_s")?;
-    let lat_deg = table.column("lat_deg")?;
-    let lon_deg = table.column("lon_deg")?;
-    let alt_km = table.column("alt_km")?;
-    let speed_m_s = table.column("speed_m_s")?;
-    let mass_kg = table.column("mass_kg")?;
-    let temperature_k = table.optional_column("temperature_k");
-    let heat_flux_w_m2 = table.optional_column("heat_flux_w_m2");
-    let mut rows = Vec::with_capacity(table.rows.len());
-    for (line, cells) in &table.rows {
-        let c = Cells {
-            path,
-            line: *line,
-            cells,
-        };
+    let mut csv = CsvReader::open(path)?;
+    let sample = csv.optional_column("sample");
+    let fragment = csv.column("fragment")?;
+    let time_s = csv.column("time_s")?;
+    let lat_deg = csv.column("lat_deg")?;
+    let lon_deg = csv.column("lon_deg")?;
+    let alt_km = csv.column("alt_km")?;
+    let speed_m_s = csv.column("speed_m_s")?;
+    let mass_kg = csv.column("mass_kg")?;
+    let temperature_k = csv.optional_column("temperature_k");
+    let heat_flux_w_m2 = csv.optional_column("heat_flux_w_m2");
+    let mut rows = Vec::with_capacity(csv.rows_upper_bound);
+    while let Some(c) = csv.next_row()? {
         // The file holds the nominal sample only; skip anything else a writer may add.
         if let Some(column) = sample
             && c.integer(column)? != 0
@@ -504,29 +627,6 @@ fn read_trajectory(path: &Path) -> Result<Vec<TrajectoryRow>, PlotError> {
         });
     }
     Ok(rows)
-}
-
-/// Splits one CSV record: commas separate cells; a cell in double quotes may hold commas and
-/// doubled quotes.
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = line.trim_end_matches('\r').chars().peekable();
-    while let Some(ch) = chars.next() {
-        match (ch, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            ('"', true) => quoted = false,
-            ('"', false) if cell.is_empty() => quoted = true,
-            (',', false) => cells.push(std::mem::take(&mut cell)),
-            _ => cell.push(ch),
-        }
-    }
-    cells.push(cell);
-    cells
 }
 
 /// Finite trajectory rows grouped by fragment id, in order of first appearance, each sorted by
@@ -568,12 +668,20 @@ pub(crate) fn trajectory_by_fragment(rows: &[TrajectoryRow]) -> Vec<(String, Vec
 mod tests {
     use super::*;
 
+    fn split(line: &str) -> Vec<String> {
+        let mut record = Record::default();
+        record.split(line);
+        (0..record.bounds.len())
+            .map(|i| record.cell(i).to_string())
+            .collect()
+    }
+
     #[test]
     fn csv_quoting() {
-        assert_eq!(
-            split_csv_line("a,,\"b,c\",\"d\"\"e\""),
-            vec!["a", "", "b,c", "d\"e"]
-        );
-        assert_eq!(split_csv_line(""), vec![""]);
+        assert_eq!(split("a,,\"b,c\",\"d\"\"e\""), vec!["a", "", "b,c", "d\"e"]);
+        assert_eq!(split(""), vec![""]);
+        assert_eq!(split("a,b\r\r"), vec!["a", "b"]);
+        // A quote opens a quoted cell only at the cell's start; elsewhere it is text.
+        assert_eq!(split("x\"y,\"\"z,\"p\"q\""), vec!["x\"y", "z", "pq\""]);
     }
 }
