@@ -259,18 +259,18 @@ fn step_batch(
         std::array::from_fn(|i| busy(i).map_or(trees[0].env, |s| trees[s.sample].env));
     let node_lanes = NodeLanes::gather(&nodes);
     let env_lanes = EnvironmentLanes::gather(&envs);
-    let column = |f: &dyn Fn(&Slot) -> State, idle: &State| -> StateLanes {
+    let gather = |f: &dyn Fn(&Slot) -> State, idle: &State| -> StateLanes {
         let rows: [State; LANES] = std::array::from_fn(|i| busy(i).map_or(*idle, f));
         std::array::from_fn(|c| F64s::from(std::array::from_fn::<f64, LANES, _>(|i| rows[i][c])))
     };
-    let atol = column(&|s| s.atol, &[1.0; STATE_LEN]);
+    let atol = gather(&|s| s.atol, &[1.0; STATE_LEN]);
     let rtol = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
         busy(i).map_or(1e-6, |s| s.flight.controls.tolerances.relative)
     }));
     let t0 = F64s::from(std::array::from_fn::<f64, LANES, _>(|i| {
         busy(i).map_or(0.0, |s| s.flight.t_s)
     }));
-    let y0 = column(&|s| s.flight.y, &IDLE_STATE);
+    let y0 = gather(&|s| s.flight.y, &IDLE_STATE);
 
     // Fresh derivatives where a flight started or an event changed the state.
     if lanes

@@ -266,14 +266,20 @@ pub fn rhs(
     // US76, the exponential model and an atmosphere column need the altitude only: skip the
     // two arc tangents of the full conversion there (latitude and longitude then read NaN in the
     // diagnostics; every output that reports them converts the state itself).
-    let altitude_m = geodetic_altitude_m(x, yy, z);
-    let geo = if node.any_lift || atmosphere.reads_horizontal_lanes(column, altitude_m) {
+    let altitude_only =
+        column.is_some() || matches!(atmosphere, Atmosphere::Us76 | Atmosphere::Exponential(_));
+    let geo = if node.any_lift || !altitude_only {
         geodetic_from_ecef(x, yy, z)
     } else {
-        GeodeticLanes {
-            latitude_rad: F64s::splat(f64::NAN),
-            longitude_rad: F64s::splat(f64::NAN),
-            altitude_m,
+        let altitude_m = geodetic_altitude_m(x, yy, z);
+        if atmosphere.reads_horizontal_lanes(column, altitude_m) {
+            geodetic_from_ecef(x, yy, z)
+        } else {
+            GeodeticLanes {
+                latitude_rad: F64s::splat(f64::NAN),
+                longitude_rad: F64s::splat(f64::NAN),
+                altitude_m,
+            }
         }
     };
     let air = atmosphere.sample_lanes_in(
