@@ -3,6 +3,10 @@
 //! (`benches/peers/nrlmsise00_pymsis.py`): 0–1000 km (and three bands), all latitudes and
 //! longitudes, any day and time, F10.7 and F10.7A 70–250, Ap 4–100, daily-Ap mode.
 //!
+//! Below 72.5 km also the columns (`lanes::lower_column`: the terms that do not depend on
+//! altitude, once per horizontal point) and their evaluation at six altitudes per column, as one
+//! integration step with `horizontal_update = "step"` does, against six whole-model evaluations.
+//!
 //! `cargo bench -p reentry-benches --bench nrlmsise00`; results in `docs/performance.md`.
 
 use std::hint::black_box;
@@ -90,6 +94,45 @@ fn bench_nrlmsise00(c: &mut Criterion) {
         });
         group.finish();
     }
+
+    // One step's worth below 72.5 km: six stage altitudes around each point, whole model
+    // against one column and six column evaluations. Throughput in stage evaluations.
+    let pts = inputs(2003, 0.0, 72.0);
+    let batches: Vec<InputLanes> = pts.chunks(LANES).map(InputLanes::from_inputs).collect();
+    let stage_offsets_km = [0.0, -0.05, -0.1, -0.2, -0.25, -0.3];
+    let mut group = c.benchmark_group("nrlmsise00/step-0-72km");
+    group.throughput(Throughput::Elements((POINTS * stage_offsets_km.len()) as u64));
+    group.sample_size(20);
+    group.bench_function("lanes whole model", |b| {
+        b.iter(|| {
+            let mut acc = reentry_atmosphere::F64s::ZERO;
+            for p in &batches {
+                for dz in stage_offsets_km {
+                    let mut q = *p;
+                    q.altitude_km = (p.altitude_km + reentry_atmosphere::F64s::splat(dz))
+                        .max(reentry_atmosphere::F64s::ZERO);
+                    let o = lanes::gtd7(black_box(&q), &switches);
+                    acc += o.density_gtd7d_kg_m3;
+                }
+            }
+            acc
+        })
+    });
+    group.bench_function("lanes column", |b| {
+        b.iter(|| {
+            let mut acc = reentry_atmosphere::F64s::ZERO;
+            for p in &batches {
+                let column = lanes::lower_column(black_box(p), &switches);
+                for dz in stage_offsets_km {
+                    let z = (p.altitude_km + reentry_atmosphere::F64s::splat(dz))
+                        .max(reentry_atmosphere::F64s::ZERO);
+                    acc += column.at(z).density_gtd7d_kg_m3;
+                }
+            }
+            acc
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench_nrlmsise00);
