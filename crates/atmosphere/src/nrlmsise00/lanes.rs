@@ -1006,7 +1006,6 @@ impl<const N: usize> Spline<N> {
 const LN_50: f64 = 3.912_023_005_428_146;
 
 /// One thermospheric temperature profile (T∞, T_lb, s and the TN1 nodes) of a batch.
-#[derive(Debug, Clone, Copy)]
 struct Profile {
     tinf: F64s,
     tlb: F64s,
@@ -1213,7 +1212,7 @@ struct Raw {
 
 /// Which of GTS7's outputs a batch needs, from its lanes' own altitudes (GTD7 calls GTS7 at
 /// max(z, 72.5 km)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Gts7Need {
     /// Some lane is at or above 72.5 km: every species and the total density.
     Thermosphere,
@@ -1225,409 +1224,6 @@ enum Gts7Need {
     /// densities of GTS7 at 72.5 km are multiplied by 0 and only ln DM28 and the temperature
     /// nodes are needed (the densities are returned as 0).
     FullyMixed,
-}
-
-/// A species' terms of GTS7 that do not depend on the altitude.
-#[derive(Debug, Clone, Copy)]
-struct SpeciesTerms {
-    /// ln of the species' density at ZLB (cm⁻³).
-    ln_db: F64s,
-    /// ln of its fully mixed density at the turbopause (when `mix`).
-    ln_b: F64s,
-    /// Switch 15 on and some lane of the regime below the species' mixing cut-off.
-    mix: bool,
-}
-
-/// GTS7's terms that do not depend on the altitude: T∞, T_lb, the TN1 nodes, the temperature
-/// profile, each species' density at ZLB and at its turbopause. They are computed for the
-/// regime of `regime_alt` (each lane above or below ZA, 72.5 km, 300 km and each species'
-/// mixing cut-off), and [`Gts7Terms::at`] gives GTS7 at altitudes in the same regime, lane by
-/// lane. [`gts7`] is `Gts7Terms::new(alt, …).at(alt)`; an NRLMSISE-00 column above 72.5 km is
-/// `Gts7Terms::new` at an altitude of the regime between 72.5 km and ZA.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Gts7Terms {
-    need: Gts7Need,
-    sw15: bool,
-    sw1: f64,
-    tinf: F64s,
-    sv: F64s,
-    tn1: [F64s; 5],
-    tgn1_end: F64s,
-    prof: Profile,
-    n2: SpeciesTerms,
-    he: Option<SpeciesTerms>,
-    o: Option<SpeciesTerms>,
-    o2: Option<SpeciesTerms>,
-    ar: Option<SpeciesTerms>,
-    h: Option<SpeciesTerms>,
-    n: Option<SpeciesTerms>,
-    /// Anomalous O: ln of its density at ZLB, and its isothermal profile at THO when some lane
-    /// of the regime is below ZA.
-    anomalous_o: Option<(F64s, Option<Profile>)>,
-    /// F10.7A − 150.
-    f107a_dev: F64s,
-    gsurf: F64s,
-    re: F64s,
-}
-
-impl Gts7Terms {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        regime_alt: F64s,
-        need: Gts7Need,
-        flags: &Flags,
-        h: &Harmonics,
-        mags: &Mags,
-        basis: &Glob7sBasis,
-        gsurf: F64s,
-        re: F64s,
-    ) -> Gts7Terms {
-        let sw = &flags.sw;
-        let thermosphere = need == Gts7Need::Thermosphere;
-        let ph = phases();
-        let alt = regime_alt;
-        let za = s(ZA_KM);
-        let tinf0 = PTM[0] * PT[0];
-        // T∞ varies only above ZA and the gradient only above 72.5 km: skipped when no lane is.
-        let tinf = if sw[16] != 0.0 && alt.simd_gt(za).any() {
-            select(
-                alt.simd_gt(za),
-                s(tinf0) * (s(1.0) + s(sw[16]) * globe7(&PT, &ph.pt, &mags.pt, flags, h)),
-                s(tinf0),
-            )
-        } else {
-            s(tinf0)
-        };
-        let g00 = PTM[3] * PS[0];
-        let g0 = if sw[19] != 0.0 && alt.simd_gt(s(ZN1_KM[4])).any() {
-            select(
-                alt.simd_gt(s(ZN1_KM[4])),
-                s(g00) * (s(1.0) + s(sw[19]) * globe7(&PS, &ph.ps, &mags.ps, flags, h)),
-                s(g00),
-            )
-        } else {
-            s(g00)
-        };
-        let tlb = s(PTM[1])
-            * (s(1.0) + s(sw[17]) * globe7(&PD[3], &ph.pd[3], &mags.pd[3], flags, h))
-            * s(PD[3][0]);
-        let sv = g0 / (tinf - tlb);
-        let mag = mags.pd[3];
-
-        // TN1 nodes: varying below 300 km, fixed above.
-        let fixed4 = PTM[4] * PTL[3][0];
-        let mut tn1 = [F64s::ZERO; 5];
-        tn1[1] = s(PTM[6] * PTL[0][0]);
-        tn1[2] = s(PTM[2] * PTL[1][0]);
-        tn1[3] = s(PTM[7] * PTL[2][0]);
-        tn1[4] = s(fixed4);
-        let mut tgn1_end = s(PTM[8] * PMA[8][0] * fixed4 * fixed4 / (fixed4 * fixed4));
-        let low = alt.simd_lt(s(300.0));
-        if low.any() && sw[18] != 0.0 {
-            let g = |r: &Glob7sRow| glob7s(r, basis, &mag);
-            let v1 = s(PTM[6] * PTL[0][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[0]));
-            let v2 = s(PTM[2] * PTL[1][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[1]));
-            let v3 = s(PTM[7] * PTL[2][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[2]));
-            let v4 = s(fixed4) / (s(1.0) - s(sw[18] * sw[20]) * g(&ph.ptl[3]));
-            let vg =
-                s(PTM[8] * PMA[8][0]) * (s(1.0) + s(sw[18] * sw[20]) * g(&ph.pma[8])) * v4 * v4
-                    / s(fixed4 * fixed4);
-            tn1[1] = select(low, v1, tn1[1]);
-            tn1[2] = select(low, v2, tn1[2]);
-            tn1[3] = select(low, v3, tn1[3]);
-            tn1[4] = select(low, v4, tn1[4]);
-            tgn1_end = select(low, vg, tgn1_end);
-        }
-        let prof = Profile::new(tinf, tlb, sv, &tn1, tgn1_end, gsurf, re);
-
-        let zhf = s(PDL[1][24])
-            * (s(1.0) + s(sw[5] * PDL[0][24]) * h.sin_lat * ph.pt.cd14.cos_minus(h.doy1));
-        let xmm = XMM;
-        let sw15 = sw[15] != 0.0;
-        let sw21 = s(sw[21]);
-        let mixes = |alt_limit: f64, strict: bool| {
-            sw15 && if strict {
-                alt.simd_lt(s(alt_limit)).any()
-            } else {
-                alt.simd_le(s(alt_limit)).any()
-            }
-        };
-
-        // N2, mixed through its turbopause (whose height depends on latitude and season).
-        let g28 = sw21 * globe7(&PD[2], &ph.pd[2], &mags.pd[2], flags, h);
-        let ln_db28 = s((PDM[2][0] * PD[2][0]).ln()) + g28;
-        let at_zh28 = prof.at_below(s(PDM[2][2]) * zhf, re);
-        let ln_b28 = prof.ln_density(&at_zh28, ln_db28, 28.0 - xmm, ALPHA[2] - 1.0);
-        let n2 = SpeciesTerms {
-            ln_db: ln_db28,
-            ln_b: ln_b28,
-            mix: mixes(ALTL_KM[2], false),
-        };
-        // He, O, O2, Ar, H, N share the pattern: the density at ZLB and, when the species mixes
-        // in some lane, the fully mixed density at its turbopause.
-        let species = |row: usize, pdm: usize, xm: f64, alpha: f64, mix: bool| {
-            let g = sw21 * globe7(&PD[row], &ph.pd[row], &mags.pd[row], flags, h);
-            let ln_db = s((PDM[pdm][0] * PD[row][0]).ln()) + g;
-            let ln_b = if mix {
-                let at_zh = prof.at_below_fixed(PDM[pdm][2], re);
-                prof.ln_density(&at_zh, ln_db, xm - xmm, alpha - 1.0)
-            } else {
-                ln_db
-            };
-            SpeciesTerms { ln_db, ln_b, mix }
-        };
-        let mesosphere = need != Gts7Need::FullyMixed;
-        let he = mesosphere.then(|| species(0, 0, 4.0, ALPHA[0], mixes(ALTL_KM[0], true)));
-        let o = thermosphere.then(|| species(1, 1, 16.0, ALPHA[1], mixes(ALTL_KM[1], false)));
-        let o2 = mesosphere.then(|| species(4, 3, 32.0, ALPHA[3], mixes(ALTL_KM[3], false)));
-        let ar = mesosphere.then(|| species(5, 4, 40.0, ALPHA[4], mixes(ALTL_KM[4], false)));
-        let hy = thermosphere.then(|| species(6, 5, 1.0, ALPHA[6], mixes(ALTL_KM[6], false)));
-        let ni = thermosphere.then(|| species(7, 6, 14.0, ALPHA[7], mixes(ALTL_KM[7], false)));
-        // Anomalous O: its own isothermal profile at T = THO; the spline part (below ZA) only
-        // when some lane needs it.
-        let anomalous_o = thermosphere.then(|| {
-            let g16h = sw21 * globe7(&PD[8], &ph.pd[8], &mags.pd[8], flags, h);
-            let ln_db16h = s((PDM[7][0] * PD[8][0]).ln()) + g16h;
-            let tho = s(PDM[7][9] * PDL[0][6]);
-            let hot = alt
-                .simd_lt(s(ZA_KM))
-                .any()
-                .then(|| Profile::new(tho, tho, sv, &tn1, tgn1_end, gsurf, re));
-            (ln_db16h, hot)
-        });
-        Gts7Terms {
-            need,
-            sw15,
-            sw1: sw[1],
-            tinf,
-            sv,
-            tn1,
-            tgn1_end,
-            prof,
-            n2,
-            he,
-            o,
-            o2,
-            ar,
-            h: hy,
-            n: ni,
-            anomalous_o,
-            f107a_dev: h.dfa,
-            gsurf,
-            re,
-        }
-    }
-
-    /// GTS7 at `alt` (every lane in the regime the terms were computed for): the raw outputs
-    /// and ln DM28.
-    fn at(&self, alt: F64s) -> (Raw, F64s) {
-        let (prof, re, gsurf, sv) = (&self.prof, self.re, self.gsurf, self.sv);
-        let at = prof.at(alt, re);
-        let xmm = XMM;
-        let z = alt;
-        let zhm28 = PDM[2][3] * PDL[1][5];
-        let f107a_dev = self.f107a_dev;
-        let mut d = [F64s::ZERO; 9];
-        let in_range = |alt_limit: f64, strict: bool| {
-            if strict {
-                z.simd_lt(s(alt_limit))
-            } else {
-                z.simd_le(s(alt_limit))
-            }
-        };
-
-        // Densities are carried as natural logarithms (cm⁻³) until the end: the model's
-        // products of exponentials (DENSU, DNET, CCOR) become sums, and each species costs one
-        // final `exp`.
-        // N2.
-        let ln_b28 = self.n2.ln_b;
-        let ln_d28 = prof.ln_density(&at, self.n2.ln_db, 28.0, ALPHA[2]);
-        let ln_dm28 = prof.ln_density(&at, ln_b28, xmm, ALPHA[2]);
-        if self.need == Gts7Need::FullyMixed {
-            let raw = Raw {
-                d,
-                tinf: self.tinf,
-                tz: at.tz,
-            };
-            return (raw, ln_dm28);
-        }
-        let n2_mix = in_range(ALTL_KM[2], false);
-        d[2] = if self.n2.mix {
-            math::exp(select(
-                n2_mix,
-                ln_dnet(ln_d28, ln_dm28, zhm28, xmm, 28.0),
-                ln_d28,
-            ))
-        } else {
-            math::exp(ln_d28)
-        };
-
-        // ln of (diffusive density, net density) of a species.
-        let species = |t: &SpeciesTerms, xm: f64, alpha: f64| {
-            let ln_diff = prof.ln_density(&at, t.ln_db, xm, alpha);
-            if !t.mix {
-                return (ln_diff, ln_diff);
-            }
-            let ln_dm = prof.ln_density(&at, t.ln_b, xmm, 0.0);
-            (ln_diff, ln_dnet(ln_diff, ln_dm, zhm28, xmm, xm))
-        };
-
-        // He.
-        if let Some(t) = &self.he {
-            let in_mix = in_range(ALTL_KM[0], true);
-            let (ln_diff, ln_net) = species(t, 4.0, ALPHA[0]);
-            d[0] = if t.mix {
-                let rl = ln_b28 + s(PDM[0][1].ln()) - t.ln_b;
-                let l = ln_net + ln_ccor(z, rl, PDM[0][5] * PDL[1][1], PDM[0][4] * PDL[1][0]);
-                math::exp(select(in_mix, l, ln_diff))
-            } else {
-                math::exp(ln_diff)
-            };
-        }
-        // O.
-        if let Some(t) = &self.o {
-            let in_mix = in_range(ALTL_KM[1], false);
-            let (ln_diff, ln_net) = species(t, 16.0, ALPHA[1]);
-            d[1] = if t.mix {
-                let rl =
-                    s(PDM[1][1] * PDL[1][16]) * (s(1.0) + s(self.sw1 * PDL[0][23]) * f107a_dev);
-                let l = ln_net
-                    + ln_ccor2(
-                        z,
-                        rl,
-                        PDM[1][5] * PDL[1][3],
-                        PDM[1][4] * PDL[1][2],
-                        PDM[1][5] * PDL[1][4],
-                    )
-                    + ln_ccor(
-                        z,
-                        s(PDM[1][3] * PDL[1][14]),
-                        PDM[1][7] * PDL[1][13],
-                        PDM[1][6] * PDL[1][12],
-                    );
-                math::exp(select(in_mix, l, ln_diff))
-            } else {
-                math::exp(ln_diff)
-            };
-        }
-        // O2.
-        if let Some(t) = &self.o2 {
-            let in_mix = in_range(ALTL_KM[3], false);
-            let (ln_diff, ln_net) = species(t, 32.0, ALPHA[3]);
-            d[3] = if self.sw15 {
-                let mixed = if t.mix {
-                    let rl = ln_b28 + s(PDM[3][1].ln()) - t.ln_b;
-                    let l = ln_net + ln_ccor(z, rl, PDM[3][5] * PDL[1][7], PDM[3][4] * PDL[1][6]);
-                    select(in_mix, l, ln_diff)
-                } else {
-                    ln_diff
-                };
-                // Departure from diffusive equilibrium above ZLB, at every altitude.
-                let rc32 =
-                    s(PDM[3][3] * PDL[1][23]) * (s(1.0) + s(self.sw1 * PDL[0][23]) * f107a_dev);
-                math::exp(
-                    mixed
-                        + ln_ccor2(
-                            z,
-                            rc32,
-                            PDM[3][7] * PDL[1][22],
-                            PDM[3][6] * PDL[1][21],
-                            PDM[3][7] * PDL[0][22],
-                        ),
-                )
-            } else {
-                math::exp(ln_diff)
-            };
-        }
-        // Ar.
-        if let Some(t) = &self.ar {
-            let in_mix = in_range(ALTL_KM[4], false);
-            let (ln_diff, ln_net) = species(t, 40.0, ALPHA[4]);
-            d[4] = if t.mix {
-                let rl = ln_b28 + s(PDM[4][1].ln()) - t.ln_b;
-                let l = ln_net + ln_ccor(z, rl, PDM[4][5] * PDL[1][9], PDM[4][4] * PDL[1][8]);
-                math::exp(select(in_mix, l, ln_diff))
-            } else {
-                math::exp(ln_diff)
-            };
-        }
-        // H.
-        if let Some(t) = &self.h {
-            let in_mix = in_range(ALTL_KM[6], false);
-            let (ln_diff, ln_net) = species(t, 1.0, ALPHA[6]);
-            d[6] = if t.mix {
-                let rl = ln_b28 + s((PDM[5][1] * PDL[1][17].abs()).ln()) - t.ln_b;
-                let l = ln_net
-                    + ln_ccor(z, rl, PDM[5][5] * PDL[1][11], PDM[5][4] * PDL[1][10])
-                    + ln_ccor(
-                        z,
-                        s(PDM[5][3] * PDL[1][20]),
-                        PDM[5][7] * PDL[1][19],
-                        PDM[5][6] * PDL[1][18],
-                    );
-                math::exp(select(in_mix, l, ln_diff))
-            } else {
-                math::exp(ln_diff)
-            };
-        }
-        // N.
-        if let Some(t) = &self.n {
-            let in_mix = in_range(ALTL_KM[7], false);
-            let (ln_diff, ln_net) = species(t, 14.0, ALPHA[7]);
-            d[7] = if t.mix {
-                let rl = ln_b28 + s((PDM[6][1] * PDL[0][2].abs()).ln()) - t.ln_b;
-                let l = ln_net
-                    + ln_ccor(z, rl, PDM[6][5] * PDL[0][1], PDM[6][4] * PDL[0][0])
-                    + ln_ccor(
-                        z,
-                        s(PDM[6][3] * PDL[0][5]),
-                        PDM[6][7] * PDL[0][4],
-                        PDM[6][6] * PDL[0][3],
-                    );
-                math::exp(select(in_mix, l, ln_diff))
-            } else {
-                math::exp(ln_diff)
-            };
-        }
-        // Anomalous O: isothermal at THO; above ZA the Bates form at T = THO.
-        if let Some((ln_db16h, hot)) = &self.anomalous_o {
-            let ln_db16h = *ln_db16h;
-            let tho = s(PDM[7][9] * PDL[0][6]);
-            let ln_dd = match hot {
-                Some(hot) => hot.ln_density(&hot.at(z, re), ln_db16h, 16.0, ALPHA[8]),
-                None => {
-                    let zg2 = zeta(z, s(PTM[5]), re);
-                    let q = s(1.0) + s(PTM[5]) / re;
-                    let gamma = s(16.0) * gsurf / (q * q) / (sv * s(RGAS) * tho);
-                    // (T_lb/T)^(…) = 1 at T_lb = T∞ = THO.
-                    ln_db16h + (-sv * gamma * zg2).min(s(LN_50))
-                }
-            };
-            let zsht = PDM[7][5];
-            let zmho = PDM[7][4];
-            let q = s(1.0) + s(zmho) / re;
-            let g = gsurf / (q * q);
-            let zsho = s(RGAS) * tho / (g * s(16.0));
-            d[8] =
-                math::exp(ln_dd - s(zsht) / zsho * (math::exp(-(z - s(zmho)) / s(zsht)) - s(1.0)));
-            d[5] = s(AMU_G)
-                * (s(4.0) * d[0]
-                    + s(16.0) * d[1]
-                    + s(28.0) * d[2]
-                    + s(32.0) * d[3]
-                    + s(40.0) * d[4]
-                    + d[6]
-                    + s(14.0) * d[7]);
-        }
-        (
-            Raw {
-                d,
-                tinf: self.tinf,
-                tz: at.tz,
-            },
-            ln_dm28,
-        )
-    }
 }
 
 /// GTS7 for lanes at altitudes `alt` (all ≥ 72.5 km). Also returns ln DM28 and the profile pieces
@@ -1644,9 +1240,282 @@ fn gts7(
     gsurf: F64s,
     re: F64s,
 ) -> (Raw, F64s, [F64s; 5], F64s) {
-    let terms = Gts7Terms::new(alt, need, flags, h, mags, basis, gsurf, re);
-    let (raw, ln_dm28) = terms.at(alt);
-    (raw, ln_dm28, terms.tn1, terms.tgn1_end)
+    let sw = &flags.sw;
+    let thermosphere = need == Gts7Need::Thermosphere;
+    let ph = phases();
+    let za = s(ZA_KM);
+    let tinf0 = PTM[0] * PT[0];
+    // T∞ varies only above ZA and the gradient only above 72.5 km: skipped when no lane is.
+    let tinf = if sw[16] != 0.0 && alt.simd_gt(za).any() {
+        select(
+            alt.simd_gt(za),
+            s(tinf0) * (s(1.0) + s(sw[16]) * globe7(&PT, &ph.pt, &mags.pt, flags, h)),
+            s(tinf0),
+        )
+    } else {
+        s(tinf0)
+    };
+    let g00 = PTM[3] * PS[0];
+    let g0 = if sw[19] != 0.0 && alt.simd_gt(s(ZN1_KM[4])).any() {
+        select(
+            alt.simd_gt(s(ZN1_KM[4])),
+            s(g00) * (s(1.0) + s(sw[19]) * globe7(&PS, &ph.ps, &mags.ps, flags, h)),
+            s(g00),
+        )
+    } else {
+        s(g00)
+    };
+    let tlb = s(PTM[1])
+        * (s(1.0) + s(sw[17]) * globe7(&PD[3], &ph.pd[3], &mags.pd[3], flags, h))
+        * s(PD[3][0]);
+    let sv = g0 / (tinf - tlb);
+    let mag = mags.pd[3];
+
+    // TN1 nodes: varying below 300 km, fixed above.
+    let fixed4 = PTM[4] * PTL[3][0];
+    let mut tn1 = [F64s::ZERO; 5];
+    tn1[1] = s(PTM[6] * PTL[0][0]);
+    tn1[2] = s(PTM[2] * PTL[1][0]);
+    tn1[3] = s(PTM[7] * PTL[2][0]);
+    tn1[4] = s(fixed4);
+    let mut tgn1_end = s(PTM[8] * PMA[8][0] * fixed4 * fixed4 / (fixed4 * fixed4));
+    let low = alt.simd_lt(s(300.0));
+    if low.any() && sw[18] != 0.0 {
+        let g = |r: &Glob7sRow| glob7s(r, basis, &mag);
+        let v1 = s(PTM[6] * PTL[0][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[0]));
+        let v2 = s(PTM[2] * PTL[1][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[1]));
+        let v3 = s(PTM[7] * PTL[2][0]) / (s(1.0) - s(sw[18]) * g(&ph.ptl[2]));
+        let v4 = s(fixed4) / (s(1.0) - s(sw[18] * sw[20]) * g(&ph.ptl[3]));
+        let vg = s(PTM[8] * PMA[8][0]) * (s(1.0) + s(sw[18] * sw[20]) * g(&ph.pma[8])) * v4 * v4
+            / s(fixed4 * fixed4);
+        tn1[1] = select(low, v1, tn1[1]);
+        tn1[2] = select(low, v2, tn1[2]);
+        tn1[3] = select(low, v3, tn1[3]);
+        tn1[4] = select(low, v4, tn1[4]);
+        tgn1_end = select(low, vg, tgn1_end);
+    }
+    let prof = Profile::new(tinf, tlb, sv, &tn1, tgn1_end, gsurf, re);
+    let at = prof.at(alt, re);
+
+    let zhf =
+        s(PDL[1][24]) * (s(1.0) + s(sw[5] * PDL[0][24]) * h.sin_lat * ph.pt.cd14.cos_minus(h.doy1));
+    let xmm = XMM;
+    let z = alt;
+    let sw15 = sw[15] != 0.0;
+    let sw21 = s(sw[21]);
+    let zhm28 = PDM[2][3] * PDL[1][5];
+    let d_zero = [F64s::ZERO; 9];
+    let mut d = d_zero;
+
+    // Densities are carried as natural logarithms (cm⁻³) until the end: the model's products
+    // of exponentials (DENSU, DNET, CCOR) become sums, and each species costs one final `exp`.
+    let in_range = |alt_limit: f64, strict: bool| {
+        if strict {
+            z.simd_lt(s(alt_limit))
+        } else {
+            z.simd_le(s(alt_limit))
+        }
+    };
+
+    // N2.
+    let g28 = sw21 * globe7(&PD[2], &ph.pd[2], &mags.pd[2], flags, h);
+    let ln_db28 = s((PDM[2][0] * PD[2][0]).ln()) + g28;
+    let ln_d28 = prof.ln_density(&at, ln_db28, 28.0, ALPHA[2]);
+    let at_zh28 = prof.at_below(s(PDM[2][2]) * zhf, re);
+    let ln_b28 = prof.ln_density(&at_zh28, ln_db28, 28.0 - xmm, ALPHA[2] - 1.0);
+    let ln_dm28 = prof.ln_density(&at, ln_b28, xmm, ALPHA[2]);
+    if need == Gts7Need::FullyMixed {
+        let raw = Raw {
+            d: d_zero,
+            tinf,
+            tz: at.tz,
+        };
+        return (raw, ln_dm28, tn1, tgn1_end);
+    }
+    let n2_mix = in_range(ALTL_KM[2], false);
+    d[2] = if sw15 && n2_mix.any() {
+        math::exp(select(
+            n2_mix,
+            ln_dnet(ln_d28, ln_dm28, zhm28, xmm, 28.0),
+            ln_d28,
+        ))
+    } else {
+        math::exp(ln_d28)
+    };
+
+    // He, O, O2, Ar, H, N share the pattern: diffusive density, and below the species'
+    // cut-off the mix with the fully mixed density from the turbopause, then corrections.
+    // Returns ln of (diffusive density, mixed density at the turbopause, net density).
+    let species = |row: usize, pdm: usize, xm: f64, alpha: f64, mix: bool| {
+        let g = sw21 * globe7(&PD[row], &ph.pd[row], &mags.pd[row], flags, h);
+        let ln_db = s((PDM[pdm][0] * PD[row][0]).ln()) + g;
+        let ln_diff = prof.ln_density(&at, ln_db, xm, alpha);
+        if !mix {
+            return (ln_diff, ln_diff, ln_diff);
+        }
+        let at_zh = prof.at_below_fixed(PDM[pdm][2], re);
+        let ln_b = prof.ln_density(&at_zh, ln_db, xm - xmm, alpha - 1.0);
+        let ln_dm = prof.ln_density(&at, ln_b, xmm, 0.0);
+        (ln_diff, ln_b, ln_dnet(ln_diff, ln_dm, zhm28, xmm, xm))
+    };
+    let f107a_dev = h.dfa; // F10.7A − 150
+
+    // He.
+    {
+        let in_mix = in_range(ALTL_KM[0], true);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b04, ln_net) = species(0, 0, 4.0, ALPHA[0], mix);
+        d[0] = if mix {
+            let rl = ln_b28 + s(PDM[0][1].ln()) - ln_b04;
+            let l = ln_net + ln_ccor(z, rl, PDM[0][5] * PDL[1][1], PDM[0][4] * PDL[1][0]);
+            math::exp(select(in_mix, l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
+    }
+    // O.
+    if thermosphere {
+        let in_mix = in_range(ALTL_KM[1], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, _, ln_net) = species(1, 1, 16.0, ALPHA[1], mix);
+        d[1] = if mix {
+            let rl = s(PDM[1][1] * PDL[1][16]) * (s(1.0) + s(sw[1] * PDL[0][23]) * f107a_dev);
+            let l = ln_net
+                + ln_ccor2(
+                    z,
+                    rl,
+                    PDM[1][5] * PDL[1][3],
+                    PDM[1][4] * PDL[1][2],
+                    PDM[1][5] * PDL[1][4],
+                )
+                + ln_ccor(
+                    z,
+                    s(PDM[1][3] * PDL[1][14]),
+                    PDM[1][7] * PDL[1][13],
+                    PDM[1][6] * PDL[1][12],
+                );
+            math::exp(select(in_mix, l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
+    }
+    // O2.
+    {
+        let in_mix = in_range(ALTL_KM[3], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b32, ln_net) = species(4, 3, 32.0, ALPHA[3], mix);
+        d[3] = if sw15 {
+            let mixed = if mix {
+                let rl = ln_b28 + s(PDM[3][1].ln()) - ln_b32;
+                let l = ln_net + ln_ccor(z, rl, PDM[3][5] * PDL[1][7], PDM[3][4] * PDL[1][6]);
+                select(in_mix, l, ln_diff)
+            } else {
+                ln_diff
+            };
+            // Departure from diffusive equilibrium above ZLB, at every altitude.
+            let rc32 = s(PDM[3][3] * PDL[1][23]) * (s(1.0) + s(sw[1] * PDL[0][23]) * f107a_dev);
+            math::exp(
+                mixed
+                    + ln_ccor2(
+                        z,
+                        rc32,
+                        PDM[3][7] * PDL[1][22],
+                        PDM[3][6] * PDL[1][21],
+                        PDM[3][7] * PDL[0][22],
+                    ),
+            )
+        } else {
+            math::exp(ln_diff)
+        };
+    }
+    // Ar.
+    {
+        let in_mix = in_range(ALTL_KM[4], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b40, ln_net) = species(5, 4, 40.0, ALPHA[4], mix);
+        d[4] = if mix {
+            let rl = ln_b28 + s(PDM[4][1].ln()) - ln_b40;
+            let l = ln_net + ln_ccor(z, rl, PDM[4][5] * PDL[1][9], PDM[4][4] * PDL[1][8]);
+            math::exp(select(in_mix, l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
+    }
+    // H.
+    if thermosphere {
+        let in_mix = in_range(ALTL_KM[6], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b01, ln_net) = species(6, 5, 1.0, ALPHA[6], mix);
+        d[6] = if mix {
+            let rl = ln_b28 + s((PDM[5][1] * PDL[1][17].abs()).ln()) - ln_b01;
+            let l = ln_net
+                + ln_ccor(z, rl, PDM[5][5] * PDL[1][11], PDM[5][4] * PDL[1][10])
+                + ln_ccor(
+                    z,
+                    s(PDM[5][3] * PDL[1][20]),
+                    PDM[5][7] * PDL[1][19],
+                    PDM[5][6] * PDL[1][18],
+                );
+            math::exp(select(in_mix, l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
+    }
+    // N.
+    if thermosphere {
+        let in_mix = in_range(ALTL_KM[7], false);
+        let mix = sw15 && in_mix.any();
+        let (ln_diff, ln_b14, ln_net) = species(7, 6, 14.0, ALPHA[7], mix);
+        d[7] = if mix {
+            let rl = ln_b28 + s((PDM[6][1] * PDL[0][2].abs()).ln()) - ln_b14;
+            let l = ln_net
+                + ln_ccor(z, rl, PDM[6][5] * PDL[0][1], PDM[6][4] * PDL[0][0])
+                + ln_ccor(
+                    z,
+                    s(PDM[6][3] * PDL[0][5]),
+                    PDM[6][7] * PDL[0][4],
+                    PDM[6][6] * PDL[0][3],
+                );
+            math::exp(select(in_mix, l, ln_diff))
+        } else {
+            math::exp(ln_diff)
+        };
+    }
+    // Anomalous O: its own isothermal profile at T = THO.
+    if thermosphere {
+        let g16h = sw21 * globe7(&PD[8], &ph.pd[8], &mags.pd[8], flags, h);
+        let ln_db16h = s((PDM[7][0] * PD[8][0]).ln()) + g16h;
+        let tho = s(PDM[7][9] * PDL[0][6]);
+        // Isothermal at THO: above ZA the density is the Bates form at T = THO; the spline part
+        // (below ZA) is built only when some lane needs it.
+        let ln_dd = if z.simd_lt(s(ZA_KM)).any() {
+            let hot = Profile::new(tho, tho, sv, &tn1, tgn1_end, gsurf, re);
+            hot.ln_density(&hot.at(z, re), ln_db16h, 16.0, ALPHA[8])
+        } else {
+            let zg2 = zeta(z, s(PTM[5]), re);
+            let q = s(1.0) + s(PTM[5]) / re;
+            let gamma = s(16.0) * gsurf / (q * q) / (sv * s(RGAS) * tho);
+            // (T_lb/T)^(…) = 1 at T_lb = T∞ = THO.
+            ln_db16h + (-sv * gamma * zg2).min(s(LN_50))
+        };
+        let zsht = PDM[7][5];
+        let zmho = PDM[7][4];
+        let q = s(1.0) + s(zmho) / re;
+        let g = gsurf / (q * q);
+        let zsho = s(RGAS) * tho / (g * s(16.0));
+        d[8] = math::exp(ln_dd - s(zsht) / zsho * (math::exp(-(z - s(zmho)) / s(zsht)) - s(1.0)));
+    }
+    if thermosphere {
+        d[5] = s(AMU_G)
+            * (s(4.0) * d[0]
+                + s(16.0) * d[1]
+                + s(28.0) * d[2]
+                + s(32.0) * d[3]
+                + s(40.0) * d[4]
+                + d[6]
+                + s(14.0) * d[7]);
+    }
+    (Raw { d, tinf, tz: at.tz }, ln_dm28, tn1, tgn1_end)
 }
 
 /// DENSM for lanes: temperature and (unless `xm` = 0) density below 72.5 km.
