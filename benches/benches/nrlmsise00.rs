@@ -101,7 +101,9 @@ fn bench_nrlmsise00(c: &mut Criterion) {
     let batches: Vec<InputLanes> = pts.chunks(LANES).map(InputLanes::from_inputs).collect();
     let stage_offsets_km = [0.0, -0.05, -0.1, -0.2, -0.25, -0.3];
     let mut group = c.benchmark_group("nrlmsise00/step-0-72km");
-    group.throughput(Throughput::Elements((POINTS * stage_offsets_km.len()) as u64));
+    group.throughput(Throughput::Elements(
+        (POINTS * stage_offsets_km.len()) as u64,
+    ));
     group.sample_size(20);
     group.bench_function("lanes whole model", |b| {
         b.iter(|| {
