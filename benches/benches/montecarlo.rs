@@ -1,9 +1,11 @@
-//! Monte Carlo throughput: samples/s and fragment trajectories/s of the ATV-1-like scenario
-//! (17 fragment nodes under a vehicle, entry state at 120 km, dispersed), with 1 and 2 worker
-//! threads; the ratio of the two gives the parallel efficiency. Results in docs/performance.md.
+//! Monte Carlo throughput: samples/s and fragment trajectories/s with 1 and 2 worker threads
+//! (the ratio of the two gives the parallel efficiency), for the ATV-1-like scenario (17 fragment
+//! nodes under a vehicle, entry state at 120 km, US76, dispersed) and the flagship Progress
+//! MS-31 scenario (TLE, 3 h coast, burn, 36 fragment nodes, NRLMSISE-00 with its horizontal
+//! terms once per step, its own dispersions). Results in docs/performance.md.
 //!
 //! `cargo bench -p reentry-benches --bench montecarlo` (set `REENTRY_BENCH_SCENARIO` to bench
-//! another scenario file).
+//! another scenario file instead).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -14,8 +16,12 @@ use reentry_montecarlo::{
 };
 use reentry_solver::{Kernel, TrajectoryPoint};
 
-/// Samples per measured run: 32 work units of 8 samples, so 2 threads stay balanced.
+/// Samples per measured run of the ATV-1-like scenario: 32 work units of 8 samples, so 2
+/// threads stay balanced.
 const SAMPLES: u64 = 256;
+/// Samples per measured run of the Progress MS-31 scenario (about 12 ms each on one core):
+/// 8 work units of 8.
+const PROGRESS_SAMPLES: u64 = 64;
 
 /// Counts rows instead of writing them (the benchmark measures the driver and solver).
 struct CountingSink {
@@ -35,13 +41,24 @@ impl RunSink for CountingSink {
 }
 
 fn bench_montecarlo(c: &mut Criterion) {
+    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
     // REENTRY_BENCH_SCENARIO points a copied bench binary at the file on another machine.
-    let path = std::env::var_os("REENTRY_BENCH_SCENARIO")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios/atv-1-like.toml")
-        });
-    let scenario = match reentry_scenario::load(&path) {
+    match std::env::var_os("REENTRY_BENCH_SCENARIO") {
+        Some(path) => bench_scenario(c, "scenario", Path::new(&path), SAMPLES),
+        None => {
+            bench_scenario(c, "atv-1-like", &scenarios.join("atv-1-like.toml"), SAMPLES);
+            bench_scenario(
+                c,
+                "progress-ms-31",
+                &scenarios.join("progress-ms-31.toml"),
+                PROGRESS_SAMPLES,
+            );
+        }
+    }
+}
+
+fn bench_scenario(c: &mut Criterion, name: &str, path: &Path, samples_per_run: u64) {
+    let scenario = match reentry_scenario::load(path) {
         Ok(s) => s,
         Err(e) => panic!("benchmark scenario: {e}"),
     };
@@ -78,12 +95,12 @@ fn bench_montecarlo(c: &mut Criterion) {
         orbit_average_density_per_km2: None,
     };
     let plan = |threads| RunPlan {
-        samples: SAMPLES,
+        samples: samples_per_run,
         seed: 42,
         shard: Shard::WHOLE,
         kernel: Kernel::Lanes,
         threads: Some(threads),
-        samples_per_chunk: RunPlan::samples_per_chunk_for(SAMPLES, threads),
+        samples_per_chunk: RunPlan::samples_per_chunk_for(samples_per_run, threads),
         trajectory_step_s: 1.0,
     };
     let run = |threads| {
@@ -104,9 +121,9 @@ fn bench_montecarlo(c: &mut Criterion) {
 
     let mut samples = c.benchmark_group("montecarlo_samples");
     samples.sample_size(10);
-    samples.throughput(Throughput::Elements(SAMPLES));
+    samples.throughput(Throughput::Elements(samples_per_run));
     for threads in [1, 2] {
-        samples.bench_function(format!("atv-1-like/threads-{threads}"), |b| {
+        samples.bench_function(format!("{name}/threads-{threads}"), |b| {
             b.iter(|| black_box(run(threads)))
         });
     }
@@ -116,7 +133,7 @@ fn bench_montecarlo(c: &mut Criterion) {
     trajectories.sample_size(10);
     trajectories.throughput(Throughput::Elements(rows));
     for threads in [1, 2] {
-        trajectories.bench_function(format!("atv-1-like/threads-{threads}"), |b| {
+        trajectories.bench_function(format!("{name}/threads-{threads}"), |b| {
             b.iter(|| black_box(run(threads)))
         });
     }
