@@ -400,6 +400,8 @@ pub const KEYS: &[KeySpec] = &[
     num("simulation.max_time_s", "s", In(1.0), In(31_536_000.0),
         "2592000 (30 days) for an orbit start, 10800 (3 h) for an entry start",
         "A node still flying this long after the epoch ends with fate time-limit."),
+    other("simulation.terminal_descent", Boolean, "false", "true or false",
+        "Fragments that fall subsonic, cooling and nearly vertically at their terminal speed end by quadrature instead of step-by-step integration (not those whose time history is written: the nominal sample of a run with trajectory output)."),
 ];
 
 /// The specification of `key` (a dotted path without array indices). Dispersion fields

@@ -231,4 +231,5 @@ pub(crate) struct OutputTable {
 #[serde(deny_unknown_fields)]
 pub(crate) struct SimulationTable {
     pub max_time_s: Option<S<f64>>,
+    pub terminal_descent: Option<S<bool>>,
 }

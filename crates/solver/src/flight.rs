@@ -65,8 +65,9 @@ impl Dense {
 pub struct Probes<'a> {
     /// Geodetic altitude (m) at (t, y): altitude events are located on it.
     pub altitude_m: &'a mut dyn FnMut(f64, &State) -> f64,
-    /// All diagnostics at (t, y): time-history rows.
-    pub aux: &'a mut dyn FnMut(f64, &State) -> Aux,
+    /// The right-hand side and all diagnostics at (t, y): time-history rows and the terminal
+    /// descent ([`crate::terminal`]).
+    pub model: &'a mut dyn FnMut(f64, &State) -> (State, Aux),
 }
 
 /// What ends or interrupts a flight.
@@ -468,6 +469,39 @@ impl Flight {
         } else {
             self.maybe_start_burn();
         }
+        if self.fate.is_none() && self.terminal_descent_ready() {
+            self.terminal_descent(probes);
+        }
+    }
+
+    /// Whether the flight may end by terminal descent ([`crate::terminal::ready`]): enabled,
+    /// no time history being recorded, no child left to release, no burn.
+    fn terminal_descent_ready(&self) -> bool {
+        self.controls.tolerances.terminal_descent
+            && self.controls.output_step_s.is_none()
+            && self.pending.is_none()
+            && self.burn_end_s.is_none()
+            && self.released.iter().all(|&r| r)
+            && crate::terminal::ready(&self.node, &self.y, &self.aux, &self.k1)
+    }
+
+    /// Ends the flight on the ground by [`crate::terminal::descend`] (or leaves it flying when
+    /// the quadrature finds no terminal speed).
+    fn terminal_descent(&mut self, probes: &mut Probes<'_>) {
+        let Some(landing) = crate::terminal::descend(self.t_s, &self.y, probes.model) else {
+            return;
+        };
+        if landing.t_s > self.controls.tolerances.max_time_s {
+            return;
+        }
+        let (k, aux) = (probes.model)(landing.t_s, &landing.y);
+        self.peak_heat_flux_w_m2 = self.peak_heat_flux_w_m2.max(landing.peak_heat_flux_w_m2);
+        self.peak_deceleration_g = self.peak_deceleration_g.max(landing.peak_deceleration_g);
+        self.t_s = landing.t_s;
+        self.y = landing.y;
+        self.k1 = k;
+        self.aux = aux;
+        self.fate = Some(Fate::Landed);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -530,7 +564,7 @@ impl Flight {
                 }
                 let y = dense.at(t);
                 let aux = if self.row_diagnostics {
-                    (probes.aux)(t, &y)
+                    (probes.model)(t, &y).1
                 } else {
                     Aux::default()
                 };

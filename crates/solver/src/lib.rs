@@ -90,6 +90,7 @@ pub mod model;
 pub mod outcome;
 pub mod problem;
 pub mod reference;
+pub mod terminal;
 pub mod tree;
 
 pub use outcome::{Fate, FragmentOutcome, NodeId, SampleOutcome, TrajectoryPoint};

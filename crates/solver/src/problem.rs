@@ -240,6 +240,10 @@ pub struct Tolerances {
     pub event_time_s: f64,
     /// A node still flying this long after the epoch ends with fate `time-limit`, s.
     pub max_time_s: f64,
+    /// Fragments that reach their terminal speed subsonic, cooling and nearly vertical end by
+    /// quadrature instead of integration ([`crate::terminal`]); not for nodes whose time history
+    /// is recorded.
+    pub terminal_descent: bool,
 }
 
 impl Default for Tolerances {
@@ -249,6 +253,7 @@ impl Default for Tolerances {
             absolute_position_m: 1e-3,
             event_time_s: 1e-6,
             max_time_s: 30.0 * 86_400.0,
+            terminal_descent: false,
         }
     }
 }

@@ -95,6 +95,7 @@ fn run(case: &Case) -> Run {
             absolute_position_m: 1e-6,
             event_time_s: 1e-9,
             max_time_s: 1e5,
+            terminal_descent: false,
         },
         output_step_s: Some(0.05),
     };
@@ -280,6 +281,7 @@ fn kepler_one_day_conserves_energy_and_angular_momentum() {
             relative: 1e-11,
             absolute_position_m: 1e-6,
             max_time_s: 86_400.0,
+            terminal_descent: false,
             ..Tolerances::default()
         },
         output_step_s: None,

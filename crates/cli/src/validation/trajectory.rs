@@ -195,6 +195,7 @@ fn allen_eggers(rows: &mut Vec<CaseResult>) {
         fragments: vec![sphere],
         tolerances: Tolerances {
             max_time_s: 600.0,
+            terminal_descent: false,
             ..Tolerances::default()
         },
     };
@@ -348,6 +349,7 @@ fn kepler(rows: &mut Vec<CaseResult>) {
         fragments: vec![body],
         tolerances: Tolerances {
             max_time_s: KEPLER_DURATION_S,
+            terminal_descent: false,
             ..Tolerances::default()
         },
     };
@@ -670,6 +672,7 @@ fn reference_cases(rows: &mut Vec<CaseResult>) {
         fragments: vec![he_bottle, probe],
         tolerances: Tolerances {
             max_time_s: 21_600.0,
+            terminal_descent: false,
             ..Tolerances::default()
         },
     };

@@ -770,8 +770,14 @@ pub(crate) fn convert(ctx: &Ctx<'_>, file: &ScenarioFile) -> Result<Scenario, Sc
         Some(v) => ctx.number(v, "output.trajectory_step_s", None)?,
         None => 1.0,
     };
+    let terminal_descent = file
+        .simulation
+        .as_ref()
+        .and_then(|s| s.get_ref().terminal_descent.as_ref())
+        .is_some_and(|t| *t.get_ref());
     let tolerances = Tolerances {
         max_time_s,
+        terminal_descent,
         ..Tolerances::default()
     };
     let problem = Problem {

@@ -362,14 +362,15 @@ fn step_batch(
         // Event location evaluates single states in plain f64 (history rows take their
         // diagnostics from the sample tree, see `row_diagnostics`).
         let mut altitude = |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
-        // Events inside the step take the step's column, as on the reference path.
-        let lane_column = || column.as_ref().map(|c| c.lane(i));
-        let mut aux = |t: f64, y: &State| {
-            reference::rhs(t, y, &node, &env, atmosphere, lane_column().as_ref()).1
+        // Events inside the step and a terminal descent from its end take the step's column,
+        // as on the reference path.
+        let mut model = |t: f64, y: &State| {
+            let lane_column = column.as_ref().map(|c| c.lane(i));
+            reference::rhs(t, y, &node, &env, atmosphere, lane_column.as_ref())
         };
         let mut probes = Probes {
             altitude_m: &mut altitude,
-            aux: &mut aux,
+            model: &mut model,
         };
         s.flight.on_step(
             plan,

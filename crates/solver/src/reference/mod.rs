@@ -173,10 +173,9 @@ pub fn fly_with_steps(
         // Peak samples inside the step: the state at its midpoint (dense output) and the third
         // stage's diagnostics, which the step has computed anyway.
         let y_mid = dense.at(t0 + 0.5 * plan.h_s);
-        let mut aux = |t: f64, y: &State| f(t, y).1;
         let mut probes = Probes {
             altitude_m: &mut *altitude_m,
-            aux: &mut aux,
+            model: &mut f,
         };
         flight.on_step(
             plan,
