@@ -171,3 +171,23 @@ fn horizontal_update_is_reported_and_checked() {
     );
     assert_bad_input(&path, &key, "\"stage\" or \"step\"");
 }
+
+#[test]
+fn terminal_descent_is_reported() {
+    let text = p1_text() + "\n[simulation]\nterminal_descent = true\n";
+    let path = scratch_file("check-terminal-descent.toml", &text);
+    let out = reentry(&["check", &path.to_string_lossy()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("terminal descent: slow, cooling"),
+        "{stdout}"
+    );
+    let text = p1_text() + "\n[simulation]\nterminal_descent = 1\n";
+    let path = scratch_file("check-terminal-descent-bad.toml", &text);
+    let key = format!(
+        "{}: simulation.terminal_descent",
+        at(&text, "terminal_descent = |1")
+    );
+    assert_bad_input(&path, &key, "true or false");
+}

@@ -484,10 +484,15 @@ pub fn summary(s: &Scenario) -> String {
     }
     let _ = writeln!(
         out,
-        "{:<15}trajectory step {} s, time limit {}{}",
+        "{:<15}trajectory step {} s, time limit {}{}{}",
         "Output",
         s.trajectory_step_s,
         duration(p.tolerances.max_time_s),
+        if p.tolerances.terminal_descent {
+            "; terminal descent: slow, cooling, nearly vertical falls end by quadrature"
+        } else {
+            ""
+        },
         if s.uncontrolled {
             "; uncontrolled: casualty expectation also orbit-averaged"
         } else {
