@@ -17,8 +17,7 @@ use reentry_atmosphere::{Atmosphere, Epoch};
 use reentry_physics::aero::Shape;
 use reentry_physics::thermal::Material;
 use reentry_solver::{
-    EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Parent, Problem,
-    Tolerances,
+    EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Problem, Tolerances,
 };
 
 /// Sea-level density of the single exponential band, kg/m³ (US76 sea level).
@@ -90,23 +89,16 @@ pub fn canonical_problem() -> Problem {
         },
         vehicle: None,
         fragments: vec![FragmentSpec {
-            id: "al-sphere".to_string(),
-            parent: Parent::None,
-            count: 1,
-            shape: Shape::Sphere {
-                diameter_m: DIAMETER_M,
-            },
-            material: aluminium_6061(),
-            hollow: false,
-            mass_kg: sphere_mass_kg(),
-            release_altitude_m: None,
-            drag_coefficient: None,
-            cd_scale: 1.0,
-            reference_area_m2: None,
-            nose_radius_m: None,
-            heat_scale: 1.0,
-            emissivity_scale: 1.0,
             initial_temperature_k: INITIAL_TEMPERATURE_K,
+            ..FragmentSpec::new(
+                "al-sphere",
+                Shape::Sphere {
+                    diameter_m: DIAMETER_M,
+                },
+                aluminium_6061(),
+                sphere_mass_kg(),
+                false,
+            )
         }],
         tolerances: Tolerances::default(),
     }

@@ -46,17 +46,22 @@ fn nrlmsise_problems() -> Vec<Problem> {
     out
 }
 
-#[test]
-fn once_per_step_stays_at_the_level_of_the_integration_error() {
-    let exact = nrlmsise_problems();
-    let per_step: Vec<Problem> = exact
+/// The same problems with the horizontal terms once per step.
+fn per_step(problems: &[Problem]) -> Vec<Problem> {
+    problems
         .iter()
         .cloned()
         .map(|mut p| {
             p.environment.horizontal_update = HorizontalUpdate::PerStep;
             p
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn once_per_step_stays_at_the_level_of_the_integration_error() {
+    let exact = nrlmsise_problems();
+    let per_step = per_step(&exact);
     for kernel in [Kernel::Reference, Kernel::Lanes] {
         let a = solve_batch(&exact, kernel);
         let b = solve_batch(&per_step, kernel);
@@ -96,14 +101,7 @@ fn once_per_step_stays_at_the_level_of_the_integration_error() {
 #[test]
 fn once_per_step_changes_nothing_for_us76() {
     let exact = vec![common::p1(), common::p3()];
-    let per_step: Vec<Problem> = exact
-        .iter()
-        .cloned()
-        .map(|mut p| {
-            p.environment.horizontal_update = HorizontalUpdate::PerStep;
-            p
-        })
-        .collect();
+    let per_step = per_step(&exact);
     for kernel in [Kernel::Reference, Kernel::Lanes] {
         assert_eq!(
             solve_batch(&exact, kernel),

@@ -1722,11 +1722,9 @@ fn output_from_raw(d: &[F64s; 9], tinf: F64s, tz: F64s) -> OutputLanes {
     }
 }
 
-/// The [`LowerColumnLanes`] of LANES points (their altitudes are not used): GTS7 at 72.5 km, the
-/// node temperatures and both splines.
-pub fn lower_column(input: &InputLanes, switches: &Switches) -> LowerColumnLanes {
-    let flags = Flags::new(switches);
-    let h = Harmonics::new(input);
+/// GLATF for lanes: gravity at the surface (cm/s²) and the effective Earth radius (km) at the
+/// points' latitude (45° with switch 2 off); see [`super::reference::glatf`].
+fn glatf(input: &InputLanes, flags: &Flags) -> (F64s, F64s) {
     let lat = if flags.sw[2] == 0.0 {
         s(45.0)
     } else {
@@ -1735,6 +1733,15 @@ pub fn lower_column(input: &InputLanes, switches: &Switches) -> LowerColumnLanes
     let (_, cs2) = math::sin_cos(s(2.0 * DGTR) * lat);
     let gsurf = s(980.616) * (s(1.0) - s(0.0026373) * cs2);
     let re = s(2.0) * gsurf / (s(3.085462e-6) + s(2.27e-9) * cs2) * s(1.0e-5);
+    (gsurf, re)
+}
+
+/// The [`LowerColumnLanes`] of LANES points (their altitudes are not used): GTS7 at 72.5 km, the
+/// node temperatures and both splines.
+pub fn lower_column(input: &InputLanes, switches: &Switches) -> LowerColumnLanes {
+    let flags = Flags::new(switches);
+    let h = Harmonics::new(input);
+    let (gsurf, re) = glatf(input, &flags);
     let mags = Mags::new(&h, &flags);
     let basis = Glob7sBasis::new(&h, &flags);
     let (upper, ln_dm28, tn1, tgn1_end) = gts7(
@@ -1761,16 +1768,8 @@ pub fn lower_column(input: &InputLanes, switches: &Switches) -> LowerColumnLanes
 /// NRLMSISE-00 at [`LANES`](crate::LANES) points (see [`super::reference::gtd7`]), SI.
 pub fn gtd7(input: &InputLanes, switches: &Switches) -> OutputLanes {
     let flags = Flags::new(switches);
-    let sw = &flags.sw;
     let h = Harmonics::new(input);
-    let lat = if sw[2] == 0.0 {
-        s(45.0)
-    } else {
-        input.latitude_deg
-    };
-    let (_, cs2) = math::sin_cos(s(2.0 * DGTR) * lat);
-    let gsurf = s(980.616) * (s(1.0) - s(0.0026373) * cs2);
-    let re = s(2.0) * gsurf / (s(3.085462e-6) + s(2.27e-9) * cs2) * s(1.0e-5);
+    let (gsurf, re) = glatf(input, &flags);
     let alt = input.altitude_km;
     let altt = alt.max(s(ZN2_KM[0]));
     let mags = Mags::new(&h, &flags);

@@ -82,16 +82,6 @@ fn delta_ii_recovered(
     }
 }
 
-fn fragment(
-    id: &str,
-    shape: Shape,
-    material: Material,
-    mass_kg: f64,
-    hollow: bool,
-) -> FragmentSpec {
-    FragmentSpec::new(id, shape, material, mass_kg, hollow)
-}
-
 fn environment(atmosphere: Atmosphere, gravity: Gravity, rotating_earth: bool) -> Environment {
     Environment {
         atmosphere: Arc::new(atmosphere),
@@ -166,7 +156,7 @@ fn iron() -> Material {
 fn allen_eggers(rows: &mut Vec<CaseResult>) {
     let diameter_m: f64 = 0.3048;
     let mass_kg = 7874.0 * PI / 6.0 * diameter_m.powi(3);
-    let mut sphere = fragment(
+    let mut sphere = FragmentSpec::new(
         "iron-sphere",
         Shape::Sphere { diameter_m },
         iron(),
@@ -328,7 +318,7 @@ fn kepler(rows: &mut Vec<CaseResult>) {
     let speed = KEPLER_SPEED_FACTOR * (GM_M3_S2 / KEPLER_RADIUS_M).sqrt();
     let r0 = [KEPLER_RADIUS_M, 0.0, 0.0];
     let v0 = [0.0, speed * inclination.cos(), speed * inclination.sin()];
-    let mut body = fragment(
+    let mut body = FragmentSpec::new(
         "kepler-body",
         Shape::Sphere { diameter_m: 1.0 },
         material("titanium-6al4v"),
@@ -522,7 +512,7 @@ fn reference_cases(rows: &mut Vec<CaseResult>) {
         burns: Vec::new(),
         environment: environment(Atmosphere::Us76, Gravity::J2, true),
         vehicle: None,
-        fragments: vec![fragment(
+        fragments: vec![FragmentSpec::new(
             "al-sphere",
             Shape::Sphere { diameter_m: 0.12 },
             material("aluminium-6061"),
@@ -559,14 +549,14 @@ fn reference_cases(rows: &mut Vec<CaseResult>) {
         environment: environment(Atmosphere::Us76, Gravity::J2, true),
         vehicle: None,
         fragments: vec![
-            fragment(
+            FragmentSpec::new(
                 "pressurant-sphere",
                 Shape::Sphere { diameter_m: 0.6 },
                 material("titanium-6al4v"),
                 30.0,
                 true,
             ),
-            fragment(
+            FragmentSpec::new(
                 "propellant-tank",
                 Shape::Cylinder {
                     diameter_m: 1.6,
@@ -626,7 +616,7 @@ fn reference_cases(rows: &mut Vec<CaseResult>) {
 
     // p4: SGP4 on the ISS TLE near the Progress MS-31 undocking, a 3 h coast, one finite
     // retrograde burn (start 16:35:30 UTC, 110 m/s), break-up at 78 km and two children.
-    let mut he_bottle = fragment(
+    let mut he_bottle = FragmentSpec::new(
         "he-bottle",
         Shape::Sphere { diameter_m: 0.4 },
         material("titanium-6al4v"),
@@ -634,7 +624,7 @@ fn reference_cases(rows: &mut Vec<CaseResult>) {
         true,
     );
     he_bottle.parent = Parent::Vehicle;
-    let mut probe = fragment(
+    let mut probe = FragmentSpec::new(
         "docking-probe",
         Shape::Cylinder {
             diameter_m: 0.35,

@@ -364,9 +364,11 @@ fn step_batch(
         let mut altitude = |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
         // Events inside the step and a terminal descent from its end take the step's column,
         // as on the reference path.
+        // The lane's column is copied out once, and only if a probe needs it.
+        let lane_column = std::cell::OnceCell::new();
         let mut model = |t: f64, y: &State| {
-            let lane_column = column.as_ref().map(|c| c.lane(i));
-            reference::rhs(t, y, &node, &env, atmosphere, lane_column.as_ref())
+            let c = lane_column.get_or_init(|| column.as_ref().map(|c| c.lane(i)));
+            reference::rhs(t, y, &node, &env, atmosphere, c.as_ref())
         };
         let mut probes = Probes {
             altitude_m: &mut altitude,
