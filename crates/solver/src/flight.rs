@@ -85,14 +85,30 @@ enum Event {
 pub struct Controls {
     /// Break-up altitude (vehicle), m.
     pub breakup_altitude_m: Option<f64>,
-    /// Children released in flight: (fragment index, geodetic altitude m).
-    pub releases: Vec<(usize, f64)>,
+    /// Children released in flight.
+    pub releases: Vec<InFlightRelease>,
+    /// Mass of the fragments the node carries (the vehicle: every fragment below it), kg. A
+    /// release in flight never takes the node's mass below what it still carries.
+    pub carried_mass_kg: f64,
     /// Burns this node performs (ordered).
     pub burns: Vec<Burn>,
     /// Tolerances and the time limit.
     pub tolerances: Tolerances,
     /// Time-history output step, s.
     pub output_step_s: Option<f64>,
+}
+
+/// A child this node releases while it descends through an altitude.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InFlightRelease {
+    /// Fragment index of the child.
+    pub child: usize,
+    /// Geodetic altitude of the release, m.
+    pub altitude_m: f64,
+    /// Mass the node loses at the release, kg: the child's objects and everything below them
+    /// for the vehicle, whose mass includes its fragments; 0 for a fragment, whose mass is its
+    /// own.
+    pub handed_mass_kg: f64,
 }
 
 /// A release of a child in flight.
@@ -152,6 +168,9 @@ pub struct Flight {
     next_output_index: i64,
     /// The last attempt was rejected: the next accepted step may not grow the step size.
     after_rejection: bool,
+    /// Mass of the fragments still carried, kg ([`Controls::carried_mass_kg`], less what was
+    /// released).
+    carried_mass_kg: f64,
 }
 
 /// Where inside a step the heat-flux and deceleration peaks take their interior sample: the
@@ -186,6 +205,7 @@ impl Flight {
             .take_while(|b| b.start_s < t0_s)
             .count();
         let output_step = controls.output_step_s.unwrap_or(f64::INFINITY);
+        let carried_mass_kg = controls.carried_mass_kg;
         let mut f = Flight {
             t_s: t0_s,
             y: y0,
@@ -210,6 +230,7 @@ impl Flight {
             pending: None,
             next_output_index: (t0_s / output_step).floor() as i64 + 1,
             after_rejection: false,
+            carried_mass_kg,
         };
         if f.controls.output_step_s.is_some() {
             f.rows.push((t0_s, y0, aux0));
@@ -219,7 +240,7 @@ impl Flight {
             return f;
         }
         for i in 0..f.controls.releases.len() {
-            if aux0.altitude_m <= f.controls.releases[i].1 {
+            if aux0.altitude_m <= f.controls.releases[i].altitude_m {
                 f.apply_event(Event::Release(i));
             }
         }
@@ -310,7 +331,13 @@ impl Flight {
             let tm = self.node.melt_temperature_k;
             check(Event::MeltOnset, tm - y0[TEMPERATURE], tm - y1[TEMPERATURE]);
         }
-        for (i, &(_, alt)) in self.controls.releases.iter().enumerate() {
+        for (i, alt) in self
+            .controls
+            .releases
+            .iter()
+            .map(|r| r.altitude_m)
+            .enumerate()
+        {
             if !self.released[i] {
                 check(Event::Release(i), h0 - alt, h1 - alt);
             }
@@ -324,7 +351,7 @@ impl Flight {
             Event::BreakUp => altitude() - self.controls.breakup_altitude_m.unwrap_or(0.0),
             Event::Demise => y[MASS] - self.node.demise_mass_kg,
             Event::MeltOnset => self.node.melt_temperature_k - y[TEMPERATURE],
-            Event::Release(i) => altitude() - self.controls.releases[i].1,
+            Event::Release(i) => altitude() - self.controls.releases[i].altitude_m,
         }
     }
 
@@ -599,11 +626,27 @@ impl Flight {
             }
             Event::Release(i) => {
                 self.released[i] = true;
+                let release = self.controls.releases[i];
                 self.releases.push(Release {
-                    child: self.controls.releases[i].0,
+                    child: release.child,
                     time_s: self.t_s,
                     state: self.y,
                 });
+                if release.handed_mass_kg > 0.0 {
+                    // Dispersed fragment masses may outweigh the vehicle: then it is what it
+                    // still carries, and a release never makes it heavier.
+                    self.carried_mass_kg -= release.handed_mass_kg;
+                    let m = self.y[MASS];
+                    self.y[MASS] = (m - release.handed_mass_kg)
+                        .max(self.carried_mass_kg)
+                        .min(m);
+                    self.need_k1 = true;
+                    // Nothing left of it: the vehicle has come apart here.
+                    if self.y[MASS] <= 0.0 {
+                        self.y[MASS] = 0.0;
+                        self.fate = Some(Fate::BrokeUp);
+                    }
+                }
             }
         }
         if self.fate.is_some() {

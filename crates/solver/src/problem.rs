@@ -77,6 +77,14 @@ pub struct Burn {
     pub yaw_rad: f64,
 }
 
+impl Burn {
+    /// The mass left after this burn from `mass_kg` before it, by the rocket equation
+    /// m e^(−Δv / (Isp g0)) (PHYSICS.md §7).
+    pub fn mass_after_kg(&self, mass_kg: f64) -> f64 {
+        mass_kg * (-self.delta_v_m_s / (self.isp_s * crate::model::STANDARD_GRAVITY_M_S2)).exp()
+    }
+}
+
 /// Gravity model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gravity {

@@ -4,7 +4,7 @@
 //! position and velocity; the children of a parent that lands (or stops at the time limit, or
 //! fails) end with it.
 
-use crate::flight::{Controls, Flight, State};
+use crate::flight::{Controls, Flight, InFlightRelease, State};
 use crate::initial::initial_ecef_state;
 use crate::model::{ModelEnvironment, NodeModel, STATE_LEN, TEMPERATURE};
 use crate::{Fate, FragmentOutcome, NodeId, Parent, Problem, TrajectoryPoint};
@@ -34,6 +34,20 @@ pub struct SampleTree<'p> {
     pub output_step_s: Option<f64>,
     /// Attempted integration steps, all nodes.
     pub steps: u64,
+}
+
+/// The mass of fragment `i`'s objects and of every node below them, kg (Σ count × mass_kg over
+/// the subtree, as the scenario's mass check counts them).
+fn subtree_mass_kg(problem: &Problem, i: usize) -> f64 {
+    let f = &problem.fragments[i];
+    let below: f64 = problem
+        .fragments
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.parent == Parent::Fragment(i))
+        .map(|(j, _)| subtree_mass_kg(problem, j))
+        .sum();
+    f64::from(f.count) * f.mass_kg + below
 }
 
 fn slot(node: NodeId) -> usize {
@@ -122,18 +136,40 @@ impl<'p> SampleTree<'p> {
                 (NodeModel::fragment(f), None, burns)
             }
         };
+        // The vehicle's mass includes its fragments, so a release in flight hands the child's
+        // objects (and all below them) over; a fragment's mass is its own.
         let releases = p
             .fragments
             .iter()
             .enumerate()
             .filter(|(_, f)| parent_node(f.parent) == Some(node))
-            .filter_map(|(i, f)| f.release_altitude_m.map(|a| (i, a)))
+            .filter_map(|(i, f)| {
+                f.release_altitude_m.map(|altitude_m| InFlightRelease {
+                    child: i,
+                    altitude_m,
+                    handed_mass_kg: if node == NodeId::Vehicle {
+                        subtree_mass_kg(p, i)
+                    } else {
+                        0.0
+                    },
+                })
+            })
             .collect();
         (
             model,
             Controls {
                 breakup_altitude_m: breakup,
                 releases,
+                carried_mass_kg: if node == NodeId::Vehicle {
+                    p.fragments
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, f)| f.parent == Parent::Vehicle)
+                        .map(|(i, _)| subtree_mass_kg(p, i))
+                        .sum()
+                } else {
+                    0.0
+                },
                 burns,
                 tolerances: p.tolerances,
                 output_step_s: self.output_step_s,

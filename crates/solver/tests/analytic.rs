@@ -89,6 +89,7 @@ fn run(case: &Case) -> Run {
     let controls = Controls {
         breakup_altitude_m: Some((h_star - h_scale).max(0.0)),
         releases: Vec::new(),
+        carried_mass_kg: 0.0,
         burns: Vec::new(),
         tolerances: Tolerances {
             relative: 1e-11,
@@ -276,6 +277,7 @@ fn kepler_one_day_conserves_energy_and_angular_momentum() {
     let controls = Controls {
         breakup_altitude_m: None,
         releases: Vec::new(),
+        carried_mass_kg: 0.0,
         burns: Vec::new(),
         tolerances: Tolerances {
             relative: 1e-11,

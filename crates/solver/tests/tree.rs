@@ -128,3 +128,170 @@ fn a_single_root_without_vehicle_performs_the_burns() {
         n.end_time_s
     );
 }
+
+#[test]
+fn the_vehicle_hands_over_the_mass_of_what_it_releases_in_flight() {
+    let mut p = common::p3();
+    // Two solar panels lost at 95 km, and at 90 km a bracket holding three bolts (released
+    // when the bracket demises): 2 × 8 kg, then 20 kg + 3 × 0.5 kg leave the vehicle.
+    let mut panel = common::fragment(
+        "solar-array",
+        Parent::Vehicle,
+        Shape::Plate {
+            length_m: 2.0,
+            width_m: 1.0,
+            thickness_m: 0.02,
+        },
+        8.0,
+        "aluminium-2024",
+        false,
+    );
+    panel.count = 2;
+    panel.release_altitude_m = Some(95e3);
+    p.fragments.push(panel); // index 3
+    let mut bracket = common::fragment(
+        "bracket",
+        Parent::Vehicle,
+        Shape::Box {
+            length_m: 0.4,
+            width_m: 0.3,
+            height_m: 0.1,
+        },
+        20.0,
+        "aluminium-2024",
+        false,
+    );
+    bracket.release_altitude_m = Some(90e3);
+    p.fragments.push(bracket); // index 4
+    let mut bolt = common::fragment(
+        "bolt",
+        Parent::Fragment(4),
+        Shape::Cylinder {
+            diameter_m: 0.02,
+            length_m: 0.05,
+        },
+        0.5,
+        "stainless-316",
+        false,
+    );
+    bolt.count = 3;
+    p.fragments.push(bolt); // index 5
+    let handed_kg = 2.0 * 8.0 + 20.0 + 3.0 * 0.5;
+    // The same pieces released at break-up instead: the vehicle keeps its mass to 78 km.
+    let mut at_breakup = p.clone();
+    at_breakup.fragments[3].release_altitude_m = None;
+    at_breakup.fragments[4].release_altitude_m = None;
+    for kernel in [Kernel::Reference, Kernel::Lanes] {
+        let options = SolveOptions {
+            kernel,
+            trajectory_step_s: None,
+        };
+        let vehicle = |p: &reentry_solver::Problem| {
+            solve(p, &options)
+                .nodes
+                .into_iter()
+                .find(|n| n.node == NodeId::Vehicle)
+                .expect("vehicle")
+        };
+        let (lighter, heavier) = (vehicle(&p), vehicle(&at_breakup));
+        assert_eq!(lighter.fate, Fate::BrokeUp);
+        // No burn: the vehicle's mass changes only at the releases.
+        assert_eq!(lighter.mass_kg, 4000.0 - handed_kg, "{kernel:?}");
+        assert_eq!(heavier.mass_kg, 4000.0, "{kernel:?}");
+        // Lighter below 95 km, its drag decelerates it more: it is slower at break-up.
+        let speed = |v: [f64; 3]| (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+        assert!(
+            speed(lighter.end_velocity_ecef_m_s) < speed(heavier.end_velocity_ecef_m_s),
+            "{kernel:?}"
+        );
+    }
+}
+
+#[test]
+fn a_release_never_leaves_the_vehicle_lighter_than_what_it_still_carries() {
+    // Fragment masses that outweigh the vehicle (a Monte Carlo mass dispersion can draw them):
+    // after handing over the 90 kg panel, the 100 kg vehicle is the 50 kg engine it still
+    // carries, not 10 kg.
+    let mut p = common::p3();
+    p.vehicle.as_mut().expect("p3 has a vehicle").mass_kg = 100.0;
+    p.fragments[0].mass_kg = 50.0;
+    p.fragments.truncate(1);
+    let mut panel = common::fragment(
+        "panel",
+        Parent::Vehicle,
+        Shape::Plate {
+            length_m: 2.0,
+            width_m: 1.0,
+            thickness_m: 0.02,
+        },
+        90.0,
+        "aluminium-2024",
+        false,
+    );
+    panel.release_altitude_m = Some(95e3);
+    p.fragments.push(panel);
+    for kernel in [Kernel::Reference, Kernel::Lanes] {
+        let out = solve(
+            &p,
+            &SolveOptions {
+                kernel,
+                trajectory_step_s: None,
+            },
+        );
+        let vehicle = out
+            .nodes
+            .iter()
+            .find(|n| n.node == NodeId::Vehicle)
+            .expect("vehicle");
+        assert_eq!(vehicle.fate, Fate::BrokeUp, "{kernel:?}");
+        assert_eq!(vehicle.mass_kg, 50.0, "{kernel:?}");
+    }
+}
+
+#[test]
+fn a_vehicle_that_releases_all_its_mass_in_flight_comes_apart_there() {
+    // The 4000 kg vehicle is one 4000 kg panel, released at 95 km: the vehicle ends there
+    // (broken up, nothing left) instead of flying on with no mass.
+    let mut p = common::p3();
+    let mut panel = common::fragment(
+        "panel",
+        Parent::Vehicle,
+        Shape::Plate {
+            length_m: 10.0,
+            width_m: 10.0,
+            thickness_m: 0.05,
+        },
+        4000.0,
+        "aluminium-2024",
+        false,
+    );
+    panel.release_altitude_m = Some(95e3);
+    p.fragments = vec![panel];
+    for kernel in [Kernel::Reference, Kernel::Lanes] {
+        let out = solve(
+            &p,
+            &SolveOptions {
+                kernel,
+                trajectory_step_s: None,
+            },
+        );
+        let vehicle = out
+            .nodes
+            .iter()
+            .find(|n| n.node == NodeId::Vehicle)
+            .expect("vehicle");
+        assert_eq!(vehicle.fate, Fate::BrokeUp, "{kernel:?}");
+        assert_eq!(vehicle.mass_kg, 0.0, "{kernel:?}");
+        assert!(
+            (vehicle.end_altitude_m - 95e3).abs() < RELEASE_ALTITUDE_TOL_M,
+            "{kernel:?}: {}",
+            vehicle.end_altitude_m
+        );
+        let panel = out
+            .nodes
+            .iter()
+            .find(|n| n.node == NodeId::Fragment(0))
+            .expect("panel");
+        assert_ne!(panel.fate, Fate::NonFinite, "{kernel:?}");
+    }
+}

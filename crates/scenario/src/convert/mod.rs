@@ -649,10 +649,9 @@ fn check_fragment_mass(
     let Some(vehicle) = vehicle else {
         return Ok(());
     };
-    let g0 = reentry_physics::earth::STANDARD_GRAVITY_M_S2;
-    let after_burns_kg = burns.iter().fold(vehicle.mass_kg, |m, b| {
-        m * (-b.delta_v_m_s / (b.isp_s * g0)).exp()
-    });
+    let after_burns_kg = burns
+        .iter()
+        .fold(vehicle.mass_kg, |m, b| b.mass_after_kg(m));
     let fragments_kg: f64 = fragments
         .iter()
         .map(|f| f64::from(f.count) * f.mass_kg)
