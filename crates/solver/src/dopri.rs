@@ -78,6 +78,24 @@ pub fn step_factor(err: f64) -> f64 {
     (SAFETY * err.powf(-0.2)).clamp(MIN_FACTOR, MAX_FACTOR)
 }
 
+/// Gustafsson's predictive step-size factor (Gustafsson 1994, BIT 34; the `facgus` of Hairer
+/// and Wanner's RADAU5): with err ≈ C h⁵ and C changing from this step to the next by the same
+/// ratio as from the last accepted step to this one, the factor whose next error is predicted
+/// at SAFETY⁵, 0.9 (h/h_prev)(err_prev/err²)^(1/5), clamped like [`step_factor`]. `h_s`, `err`:
+/// the step just accepted; `h_prev_s`, `err_prev`: the accepted step before it. Errors below
+/// 1e-2 are taken as 1e-2, as in RADAU5: they say nothing about the trend.
+pub fn predictive_factor(h_s: f64, err: f64, h_prev_s: f64, err_prev: f64) -> f64 {
+    if err.is_nan() || err_prev.is_nan() {
+        return MIN_FACTOR;
+    }
+    let (err, err_prev) = (err.max(1e-2), err_prev.max(1e-2));
+    let factor = SAFETY * (h_s / h_prev_s) * (err_prev / (err * err)).powf(0.2);
+    if factor.is_nan() {
+        return MIN_FACTOR;
+    }
+    factor.clamp(MIN_FACTOR, MAX_FACTOR)
+}
+
 /// [`step_factor`] for lanes (the same formula; `wide`'s pow instead of libm's, so equal to
 /// within a few ulp).
 pub fn step_factor_lanes(err: reentry_lanes::F64s) -> reentry_lanes::F64s {
@@ -88,4 +106,34 @@ pub fn step_factor_lanes(err: reentry_lanes::F64s) -> reentry_lanes::F64s {
     // err = 0 allows the largest step; a NaN error the smallest.
     let factor = select(err.simd_le(F64s::ZERO), F64s::splat(MAX_FACTOR), factor);
     select(err.simd_eq(err), factor, F64s::splat(MIN_FACTOR))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_predictive_factor_follows_the_error_trend() {
+        // Error steady at a steady step: the plain controller's factor.
+        for err in [0.05, 0.3, 0.9] {
+            let f = predictive_factor(2.0, err, 2.0, err);
+            assert!((f - step_factor(err)).abs() < 1e-15, "{err}: {f}");
+        }
+        // Error doubling from step to step at a steady step: the plain factor times 2^(−1/5),
+        // so that the next error is predicted at SAFETY⁵ again.
+        for err in [0.1, 0.2, 0.4] {
+            let f = predictive_factor(1.5, 2.0 * err, 1.5, err);
+            let expected = step_factor(2.0 * err) * 2f64.powf(-0.2);
+            assert!((f - expected).abs() < 1e-15, "{err}: {f} vs {expected}");
+        }
+        // A step that grew with the error in proportion to h⁵ (C steady): the plain factor.
+        let f = predictive_factor(2.0, 0.5 * 32.0f64.powf(0.5), 2.0f64.sqrt(), 0.5);
+        let expected = step_factor(0.5 * 32.0f64.powf(0.5));
+        assert!((f - expected).abs() < 1e-12, "{f} vs {expected}");
+        // Tiny errors count as 1e-2; clamps and NaN as the plain controller.
+        assert_eq!(predictive_factor(1.0, 1e-9, 1.0, 1e-9), step_factor(1e-2));
+        assert_eq!(predictive_factor(1.0, 0.5, 1e-6, 0.5), MAX_FACTOR);
+        assert_eq!(predictive_factor(1.0, 0.5, 1e6, 0.5), MIN_FACTOR);
+        assert_eq!(predictive_factor(1.0, f64::NAN, 1.0, 0.5), MIN_FACTOR);
+    }
 }

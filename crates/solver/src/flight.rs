@@ -8,6 +8,7 @@ use crate::Fate;
 use crate::dopri;
 use crate::model::{Aux, MASS, NodeModel, STATE_LEN, TEMPERATURE};
 use crate::problem::{Burn, Tolerances};
+use reentry_physics::aero::CONTINUUM_DRAG_TABLE;
 
 /// A state vector.
 pub type State = [f64; STATE_LEN];
@@ -171,12 +172,70 @@ pub struct Flight {
     /// Mass of the fragments still carried, kg ([`Controls::carried_mass_kg`], less what was
     /// released).
     carried_mass_kg: f64,
+    /// Size and error norm of the last step accepted while melting, for the predictive
+    /// controller ([`dopri::predictive_factor`]); cleared where the derivative jumps.
+    last_melting_step: Option<(f64, f64)>,
+    /// The step is being cut to end short of a C_D(M) corner: the size to resume with after it.
+    corner_resume_s: Option<f64>,
+    /// Cuts of the current step towards a corner.
+    corner_cuts: u8,
 }
 
 /// Where inside a step the heat-flux and deceleration peaks take their interior sample: the
 /// third Dormand–Prince stage, at t0 + c₃ h (c₃ = 3/10), whose diagnostics the step computes
 /// anyway (its state is second-order accurate, so the parabola's vertex stays O(h³)).
 pub const PEAK_SAMPLE_FRACTION: f64 = dopri::C[2];
+
+/// A rejected step that crosses a corner of C_D,c(M) is retried to end this far short of it, in
+/// Mach. The stages of a step that ends exactly on a corner sample the far side (stage states
+/// are lower-order and differ from the solution by up to 1e-4 in Mach), which rejects the step
+/// again; a step that starts this close to the corner errs by the slope change times the margin
+/// in its first stage only.
+const CORNER_MARGIN_MACH: f64 = 5e-4;
+/// After the step to a corner, the next one tries this fraction of the rejected step's size.
+const CORNER_RESUME_FRACTION: f64 = 0.85;
+/// A corner closer to the step's start than this fraction of the step is left to the
+/// controller.
+const CORNER_MIN_STEP_FRACTION: f64 = 1e-3;
+/// Retries of one step towards a corner (each from a more accurate rejected step).
+const CORNER_MAX_CUTS: u8 = 3;
+
+/// Root of g in [a, b] where g(a) > 0 ≥ g(b): Illinois regula falsi to `tol`; returns the end of
+/// the last bracket on the g ≤ 0 side.
+fn illinois(
+    (mut a, mut ga): (f64, f64),
+    (mut b, mut gb): (f64, f64),
+    tol: f64,
+    mut g: impl FnMut(f64) -> f64,
+) -> f64 {
+    let mut side = 0;
+    for _ in 0..100 {
+        if b - a <= tol {
+            break;
+        }
+        let mut t = (a * gb - b * ga) / (gb - ga);
+        if !(t > a && t < b) {
+            t = 0.5 * (a + b);
+        }
+        let gt = g(t);
+        if gt > 0.0 {
+            a = t;
+            ga = gt;
+            if side == 1 {
+                gb *= 0.5;
+            }
+            side = 1;
+        } else {
+            b = t;
+            gb = gt;
+            if side == -1 {
+                ga *= 0.5;
+            }
+            side = -1;
+        }
+    }
+    b
+}
 
 /// What the caller must do next for a flight.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -231,6 +290,9 @@ impl Flight {
             next_output_index: (t0_s / output_step).floor() as i64 + 1,
             after_rejection: false,
             carried_mass_kg,
+            last_melting_step: None,
+            corner_resume_s: None,
+            corner_cuts: 0,
         };
         if f.controls.output_step_s.is_some() {
             f.rows.push((t0_s, y0, aux0));
@@ -274,6 +336,7 @@ impl Flight {
             self.burn_end_s = Some(self.t_s + t_b);
             self.node = self.node.with_burn(Some(b));
             self.need_k1 = true;
+            self.last_melting_step = None;
         }
     }
 
@@ -364,35 +427,53 @@ impl Flight {
         (g0, t1_s, g1): (f64, f64, f64),
         probes: &mut Probes<'_>,
     ) -> f64 {
-        let tol = self.controls.tolerances.event_time_s;
-        let (mut a, mut ga, mut b, mut gb) = (dense.t0_s, g0, t1_s, g1);
-        let mut side = 0;
-        for _ in 0..100 {
-            if b - a <= tol {
-                break;
-            }
-            let mut t = (a * gb - b * ga) / (gb - ga);
-            if !(t > a && t < b) {
-                t = 0.5 * (a + b);
-            }
-            let g = self.event_value(event, t, &dense.at(t), probes);
-            if g > 0.0 {
-                a = t;
-                ga = g;
-                if side == 1 {
-                    gb *= 0.5;
-                }
-                side = 1;
-            } else {
-                b = t;
-                gb = g;
-                if side == -1 {
-                    ga *= 0.5;
-                }
-                side = -1;
-            }
+        illinois(
+            (dense.t0_s, g0),
+            (t1_s, g1),
+            self.controls.tolerances.event_time_s,
+            |t| self.event_value(event, t, &dense.at(t), probes),
+        )
+    }
+
+    /// Where a rejected step from Mach M0 to M1 first crosses a corner of the continuum drag
+    /// curve C_D,c(M) (PHYSICS.md §3): the time, inside the step, at which the Mach number is
+    /// [`CORNER_MARGIN_MACH`] short of the corner, or None (no corner crossed, the drag
+    /// coefficient fixed, or the crossing too close to the step's start to be worth a step of
+    /// its own). Mach is |v| from the step's dense output over a speed of sound taken linear in
+    /// time between the step's ends.
+    fn corner_crossing(&self, plan: StepPlan, aux1: &Aux, dense: &Dense) -> Option<f64> {
+        if !self.node.is_fragment || !self.node.fixed_drag_coefficient.is_nan() {
+            return None;
         }
-        b
+        let (m0, m1) = (self.aux.mach, aux1.mach);
+        let (c0, c1) = (self.aux.speed_m_s / m0, aux1.speed_m_s / m1);
+        if !(c0.is_finite() && c1.is_finite() && c0 > 0.0 && c1 > 0.0) {
+            return None;
+        }
+        // The corner a step starts next to (the previous step was cut there) is behind it.
+        let corner = CONTINUUM_DRAG_TABLE[1..]
+            .iter()
+            .map(|&(m, _)| m)
+            .filter(|&m| (m0 - m).abs() > 2.0 * CORNER_MARGIN_MACH && (m - m0) * (m - m1) < 0.0)
+            .min_by(|a, b| (a - m0).abs().total_cmp(&(b - m0).abs()))?;
+        let side = (m0 - corner).signum();
+        let (t0, h) = (self.t_s, plan.h_s);
+        let g = |t: f64| {
+            let y = dense.at(t);
+            let speed = (y[3] * y[3] + y[4] * y[4] + y[5] * y[5]).sqrt();
+            (speed / (c0 + (c1 - c0) * (t - t0) / h) - corner) * side - CORNER_MARGIN_MACH
+        };
+        let (g0, g1) = (g(t0), g(plan.t1_s));
+        if !(g0 > 0.0 && g1 <= 0.0) {
+            return None;
+        }
+        let t = illinois(
+            (t0, g0),
+            (plan.t1_s, g1),
+            self.controls.tolerances.event_time_s,
+            g,
+        );
+        (t - t0 > CORNER_MIN_STEP_FRACTION * h).then_some(t)
     }
 
     /// Reports a computed step: `y1`, `k7` and `aux1` at its end, the error norm with the
@@ -434,7 +515,25 @@ impl Flight {
             self.apply_event(event);
             return;
         }
+        // A step rejected across a corner of C_D(M), whose kink no step size resolves cheaply, is
+        // retried to end just short of the corner; the next step then starts on its far side.
+        if finite
+            && err > 1.0
+            && self.corner_cuts < CORNER_MAX_CUTS
+            && let Some(t_corner) = self.corner_crossing(plan, aux1, &dense())
+        {
+            self.corner_cuts += 1;
+            self.corner_resume_s = Some(
+                self.corner_resume_s
+                    .unwrap_or(CORNER_RESUME_FRACTION * plan.h_s),
+            );
+            self.h_s = t_corner - self.t_s;
+            self.after_rejection = false;
+            return;
+        }
+        self.corner_cuts = 0;
         if !finite || err > 1.0 {
+            self.corner_resume_s = None;
             self.after_rejection = true;
             self.h_s = plan.h_s * factor.min(1.0);
             if self.h_s < dopri::MIN_STEP_S || !self.h_s.is_finite() {
@@ -444,12 +543,24 @@ impl Flight {
         }
         // After a rejection the step may shrink but not grow (Hairer, Nørsett and Wanner,
         // Solving ODEs I, §II.4): growing again at once is what gets rejected next.
-        let h_next = plan.h_s
-            * if self.after_rejection {
-                factor.min(1.0)
-            } else {
-                factor
-            };
+        let mut factor = if self.after_rejection {
+            factor.min(1.0)
+        } else {
+            factor
+        };
+        // While a fragment melts its error at a given step size grows from step to step (the
+        // mass, and with it the time scale, shrinks), and the controller above would alternate
+        // between accepted and rejected steps: the predictive factor follows the trend.
+        if self.node.is_fragment && self.node.melt_switch_temperature_k.is_finite() {
+            if let Some((h_prev_s, err_prev)) = self.last_melting_step {
+                factor = factor.min(dopri::predictive_factor(plan.h_s, err, h_prev_s, err_prev));
+            }
+            self.last_melting_step = Some((plan.h_s, err));
+        }
+        let mut h_next = plan.h_s * factor;
+        if let Some(h_resume_s) = self.corner_resume_s.take() {
+            h_next = h_next.max(h_resume_s);
+        }
         self.after_rejection = false;
         // Events: the earliest crossing in this step.
         let mut crossed: Vec<(Event, f64, f64)> = Vec::new();
@@ -492,6 +603,7 @@ impl Flight {
             self.next_burn += 1;
             self.node = self.node.with_burn(None);
             self.need_k1 = true;
+            self.last_melting_step = None;
             self.maybe_start_burn();
         } else {
             self.maybe_start_burn();
@@ -622,6 +734,7 @@ impl Flight {
                 self.node.melt_switch_temperature_k = self.node.melt_temperature_k;
                 self.peak_temperature_k = self.peak_temperature_k.max(self.y[TEMPERATURE]);
                 self.need_k1 = true;
+                self.last_melting_step = None;
                 self.record_event_row();
             }
             Event::Release(i) => {
@@ -641,6 +754,7 @@ impl Flight {
                         .max(self.carried_mass_kg)
                         .min(m);
                     self.need_k1 = true;
+                    self.last_melting_step = None;
                     // Nothing left of it: the vehicle has come apart here.
                     if self.y[MASS] <= 0.0 {
                         self.y[MASS] = 0.0;
@@ -668,4 +782,109 @@ impl Flight {
 
 fn dopri_g0() -> f64 {
     crate::model::STANDARD_GRAVITY_M_S2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::FragmentSpec;
+    use reentry_physics::aero::Shape;
+    use reentry_physics::thermal::Material;
+
+    const SOUND_SPEED_M_S: f64 = 300.0;
+
+    /// A fragment flying along x from `v0` to `v1` m/s in `h` s, at a constant speed of sound,
+    /// with the dense output of that straight line: the step's plan, end diagnostics and
+    /// interpolant.
+    fn straight_step(node: NodeModel, v0: f64, v1: f64, h: f64) -> (Flight, StepPlan, Aux, Dense) {
+        let aux = |v: f64| Aux {
+            altitude_m: 20e3,
+            speed_m_s: v,
+            mach: v / SOUND_SPEED_M_S,
+            ..Aux::default()
+        };
+        let y0 = [6.4e6, 0.0, 0.0, v0, 0.0, 0.0, 10.0, 300.0];
+        let y1 = [
+            6.4e6 + 0.5 * (v0 + v1) * h,
+            0.0,
+            0.0,
+            v1,
+            0.0,
+            0.0,
+            10.0,
+            300.0,
+        ];
+        let slope: State = std::array::from_fn(|i| (y1[i] - y0[i]) / h);
+        let controls = Controls {
+            breakup_altitude_m: None,
+            releases: Vec::new(),
+            carried_mass_kg: 0.0,
+            burns: Vec::new(),
+            tolerances: Tolerances::default(),
+            output_step_s: None,
+        };
+        let flight = Flight::start(0.0, y0, node, controls, aux(v0));
+        let plan = StepPlan {
+            h_s: h,
+            t1_s: h,
+            forced: false,
+        };
+        // k1 = k7 = the slope and no fourth-order term: the interpolant is the straight line.
+        let dense = Dense::new(0.0, h, &y0, &y1, &slope, &slope, &[0.0; STATE_LEN]);
+        (flight, plan, aux(v1), dense)
+    }
+
+    fn steel_box(drag_coefficient: Option<f64>) -> NodeModel {
+        let material = Material {
+            id: "steel".into(),
+            density_kg_m3: 8000.0,
+            specific_heat_j_kg_k: 500.0,
+            melt_temperature_k: 1700.0,
+            heat_of_fusion_j_kg: 2.7e5,
+            emissivity: 0.8,
+            ..Default::default()
+        };
+        let shape = Shape::Box {
+            length_m: 0.2,
+            width_m: 0.2,
+            height_m: 0.1,
+        };
+        let mut spec = FragmentSpec::new("box", shape, material, 10.0, false);
+        spec.drag_coefficient = drag_coefficient;
+        NodeModel::fragment(&spec)
+    }
+
+    #[test]
+    fn a_rejected_step_is_cut_just_short_of_the_drag_curve_corner_it_crosses() {
+        // Mach 1.25 → 1.15 in 1 s crosses the corner at 1.2: the cut ends where Mach is
+        // 1.2 + CORNER_MARGIN_MACH, i.e. at speed 360.15 m/s, 0.495 s into the step.
+        let (flight, plan, aux1, dense) = straight_step(steel_box(None), 375.0, 345.0, 1.0);
+        let t = flight
+            .corner_crossing(plan, &aux1, &dense)
+            .expect("a corner is crossed");
+        let expected = (375.0 - SOUND_SPEED_M_S * (1.2 + CORNER_MARGIN_MACH)) / 30.0;
+        assert!((t - expected).abs() < 2e-6, "{t} vs {expected}");
+        // Accelerating through the same corner, the cut ends as far short of it on the other
+        // side.
+        let (flight, plan, aux1, dense) = straight_step(steel_box(None), 345.0, 375.0, 1.0);
+        let t = flight
+            .corner_crossing(plan, &aux1, &dense)
+            .expect("crossed");
+        let expected = (SOUND_SPEED_M_S * (1.2 - CORNER_MARGIN_MACH) - 345.0) / 30.0;
+        assert!((t - expected).abs() < 2e-6, "{t} vs {expected}");
+    }
+
+    #[test]
+    fn no_cut_without_a_corner_inside_the_step_or_a_drag_curve() {
+        // Mach 1.45 → 1.25: no corner between (1.2 and 1.5 lie outside).
+        let (flight, plan, aux1, dense) = straight_step(steel_box(None), 435.0, 375.0, 1.0);
+        assert_eq!(flight.corner_crossing(plan, &aux1, &dense), None);
+        // A fixed drag coefficient has no corners.
+        let (flight, plan, aux1, dense) = straight_step(steel_box(Some(1.0)), 375.0, 345.0, 1.0);
+        assert_eq!(flight.corner_crossing(plan, &aux1, &dense), None);
+        // A step that starts on the corner's margin (the previous one was cut there) goes on.
+        let start = SOUND_SPEED_M_S * (1.2 + CORNER_MARGIN_MACH);
+        let (flight, plan, aux1, dense) = straight_step(steel_box(None), start, 345.0, 1.0);
+        assert_eq!(flight.corner_crossing(plan, &aux1, &dense), None);
+    }
 }
