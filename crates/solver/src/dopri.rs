@@ -81,19 +81,25 @@ pub fn step_factor(err: f64) -> f64 {
 /// Gustafsson's predictive step-size factor (Gustafsson 1994, BIT 34; the `facgus` of Hairer
 /// and Wanner's RADAU5): with err ≈ C h⁵ and C changing from this step to the next by the same
 /// ratio as from the last accepted step to this one, the factor whose next error is predicted
-/// at SAFETY⁵, 0.9 (h/h_prev)(err_prev/err²)^(1/5), clamped like [`step_factor`]. `h_s`, `err`:
-/// the step just accepted; `h_prev_s`, `err_prev`: the accepted step before it. Errors below
-/// 1e-2 are taken as 1e-2, as in RADAU5: they say nothing about the trend.
-pub fn predictive_factor(h_s: f64, err: f64, h_prev_s: f64, err_prev: f64) -> f64 {
-    if err.is_nan() || err_prev.is_nan() {
-        return MIN_FACTOR;
-    }
-    let (err, err_prev) = (err.max(1e-2), err_prev.max(1e-2));
-    let factor = SAFETY * (h_s / h_prev_s) * (err_prev / (err * err)).powf(0.2);
+/// at SAFETY⁵, 0.9 (h/h_prev)(err_prev/err²)^(1/5), clamped like [`step_factor`]. It is written
+/// with the plain factors the controller has already computed, f = 0.9 err^(−1/5) (see
+/// [`trend_factor`]), as (h/h_prev) f²/f_prev: no power function per step. `h_s`, `trend`: the
+/// step just accepted; `h_prev_s`, `trend_prev`: the accepted step before it.
+pub fn predictive_factor(h_s: f64, trend: f64, h_prev_s: f64, trend_prev: f64) -> f64 {
+    let factor = h_s / h_prev_s * trend * trend / trend_prev;
     if factor.is_nan() {
         return MIN_FACTOR;
     }
     factor.clamp(MIN_FACTOR, MAX_FACTOR)
+}
+
+/// 0.9 err^(−1/5) of an accepted step (err ≤ 1) for [`predictive_factor`], from `factor`, the
+/// [`step_factor`] (or its lanes twin) of that err: unclamped there for 1e-2 ≤ err ≤ 1. Errors
+/// below 1e-2 count as 1e-2, as in RADAU5: they say nothing about the trend.
+pub fn trend_factor(err: f64, factor: f64) -> f64 {
+    /// 0.9 (1e-2)^(−1/5) = 0.9 · 10^(2/5).
+    const AT_ONE_PERCENT: f64 = SAFETY * 2.511_886_431_509_580_5;
+    if err < 1e-2 { AT_ONE_PERCENT } else { factor }
 }
 
 /// [`step_factor`] for lanes (the same formula; `wide`'s pow instead of libm's, so equal to
@@ -114,26 +120,42 @@ mod tests {
 
     #[test]
     fn the_predictive_factor_follows_the_error_trend() {
-        // Error steady at a steady step: the plain controller's factor.
-        for err in [0.05, 0.3, 0.9] {
-            let f = predictive_factor(2.0, err, 2.0, err);
-            assert!((f - step_factor(err)).abs() < 1e-15, "{err}: {f}");
+        let trend = |err: f64| trend_factor(err, step_factor(err));
+        // 0.9 (h/h_prev)(err_prev/err²)^(1/5), written out.
+        let direct = |h: f64, err: f64, h_prev: f64, err_prev: f64| {
+            let (e, ep) = (err.max(1e-2), err_prev.max(1e-2));
+            (SAFETY * (h / h_prev) * (ep / (e * e)).powf(0.2)).clamp(MIN_FACTOR, MAX_FACTOR)
+        };
+        for (h, err, h_prev, err_prev) in [
+            (2.0, 0.3, 2.0, 0.3),
+            (1.5, 0.8, 1.5, 0.4),
+            (1.0, 0.05, 2.0, 0.9),
+            (3.0, 1e-5, 2.5, 0.2),
+            (1.0, 0.5, 1e-6, 0.5),
+            (1.0, 0.5, 1e6, 0.5),
+        ] {
+            let f = predictive_factor(h, trend(err), h_prev, trend(err_prev));
+            let g = direct(h, err, h_prev, err_prev);
+            assert!(
+                (f - g).abs() < 1e-14 * g,
+                "{h} {err} {h_prev} {err_prev}: {f} vs {g}"
+            );
         }
-        // Error doubling from step to step at a steady step: the plain factor times 2^(−1/5),
-        // so that the next error is predicted at SAFETY⁵ again.
-        for err in [0.1, 0.2, 0.4] {
-            let f = predictive_factor(1.5, 2.0 * err, 1.5, err);
+        // Error steady at a steady step: the plain factor. Error doubling per step at a steady
+        // step: the plain factor times 2^(−1/5), so that the next error is predicted at SAFETY⁵.
+        for err in [0.05, 0.2, 0.45] {
+            let steady = predictive_factor(2.0, trend(err), 2.0, trend(err));
+            assert!((steady - step_factor(err)).abs() < 1e-15);
+            let doubling = predictive_factor(1.5, trend(2.0 * err), 1.5, trend(err));
             let expected = step_factor(2.0 * err) * 2f64.powf(-0.2);
-            assert!((f - expected).abs() < 1e-15, "{err}: {f} vs {expected}");
+            assert!(
+                (doubling - expected).abs() < 1e-14,
+                "{doubling} vs {expected}"
+            );
         }
-        // A step that grew with the error in proportion to h⁵ (C steady): the plain factor.
-        let f = predictive_factor(2.0, 0.5 * 32.0f64.powf(0.5), 2.0f64.sqrt(), 0.5);
-        let expected = step_factor(0.5 * 32.0f64.powf(0.5));
-        assert!((f - expected).abs() < 1e-12, "{f} vs {expected}");
-        // Tiny errors count as 1e-2; clamps and NaN as the plain controller.
-        assert_eq!(predictive_factor(1.0, 1e-9, 1.0, 1e-9), step_factor(1e-2));
-        assert_eq!(predictive_factor(1.0, 0.5, 1e-6, 0.5), MAX_FACTOR);
-        assert_eq!(predictive_factor(1.0, 0.5, 1e6, 0.5), MIN_FACTOR);
-        assert_eq!(predictive_factor(1.0, f64::NAN, 1.0, 0.5), MIN_FACTOR);
+        // The factor at 1e-2 below it, unclamped between 1e-2 and 1.
+        assert!((trend(1e-9) - trend(1e-2)).abs() < 1e-15);
+        assert!((trend(1e-2) - SAFETY * 1e-2f64.powf(-0.2)).abs() < 1e-15);
+        assert_eq!(predictive_factor(1.0, f64::NAN, 1.0, 1.0), MIN_FACTOR);
     }
 }

@@ -172,8 +172,9 @@ pub struct Flight {
     /// Mass of the fragments still carried, kg ([`Controls::carried_mass_kg`], less what was
     /// released).
     carried_mass_kg: f64,
-    /// Size and error norm of the last step accepted while melting, for the predictive
-    /// controller ([`dopri::predictive_factor`]); cleared where the derivative jumps.
+    /// Size and trend factor ([`dopri::trend_factor`]) of the last step accepted while melting,
+    /// for the predictive controller ([`dopri::predictive_factor`]); cleared where the
+    /// derivative jumps.
     last_melting_step: Option<(f64, f64)>,
     /// The step is being cut to end short of a C_D(M) corner: the size to resume with after it.
     corner_resume_s: Option<f64>,
@@ -543,6 +544,7 @@ impl Flight {
         }
         // After a rejection the step may shrink but not grow (Hairer, Nørsett and Wanner,
         // Solving ODEs I, §II.4): growing again at once is what gets rejected next.
+        let plain_factor = factor;
         let mut factor = if self.after_rejection {
             factor.min(1.0)
         } else {
@@ -552,10 +554,13 @@ impl Flight {
         // mass, and with it the time scale, shrinks), and the controller above would alternate
         // between accepted and rejected steps: the predictive factor follows the trend.
         if self.node.is_fragment && self.node.melt_switch_temperature_k.is_finite() {
-            if let Some((h_prev_s, err_prev)) = self.last_melting_step {
-                factor = factor.min(dopri::predictive_factor(plan.h_s, err, h_prev_s, err_prev));
+            let trend = dopri::trend_factor(err, plain_factor);
+            if let Some((h_prev_s, trend_prev)) = self.last_melting_step {
+                factor = factor.min(dopri::predictive_factor(
+                    plan.h_s, trend, h_prev_s, trend_prev,
+                ));
             }
-            self.last_melting_step = Some((plan.h_s, err));
+            self.last_melting_step = Some((plan.h_s, trend));
         }
         let mut h_next = plan.h_s * factor;
         if let Some(h_resume_s) = self.corner_resume_s.take() {
