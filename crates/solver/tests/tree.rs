@@ -5,31 +5,57 @@
 mod common;
 
 use reentry_physics::aero::Shape;
-use reentry_solver::{Fate, Kernel, NodeId, Parent, SolveOptions, solve};
+use reentry_solver::{
+    Fate, FragmentOutcome, FragmentSpec, Kernel, NodeId, Parent, Problem, SampleOutcome,
+    SolveOptions, solve,
+};
 
 /// Released nodes start within this of their release altitude (m): the crossing is located to
 /// 1 µs, i.e. to 1 mm at the < 1 km/s sink rate of an entry, and the step to it adds the
 /// integration error of one step (mm).
 const RELEASE_ALTITUDE_TOL_M: f64 = 1.0;
 
+/// An aluminium plate `length_m` × 1 m × 2 cm of `mass_kg`, a child of the vehicle released at
+/// `release_altitude_m`.
+fn released_panel(id: &str, length_m: f64, mass_kg: f64, release_altitude_m: f64) -> FragmentSpec {
+    let mut panel = common::fragment(
+        id,
+        Parent::Vehicle,
+        Shape::Plate {
+            length_m,
+            width_m: 1.0,
+            thickness_m: 0.02,
+        },
+        mass_kg,
+        "aluminium-2024",
+        false,
+    );
+    panel.release_altitude_m = Some(release_altitude_m);
+    panel
+}
+
+/// `problem` solved with `kernel`, without time histories.
+fn solve_with(problem: &Problem, kernel: Kernel) -> SampleOutcome {
+    solve(
+        problem,
+        &SolveOptions {
+            kernel,
+            trajectory_step_s: None,
+        },
+    )
+}
+
+/// The outcome of `node`.
+fn outcome(out: &SampleOutcome, node: NodeId) -> &FragmentOutcome {
+    out.nodes.iter().find(|n| n.node == node).expect("node")
+}
+
 #[test]
 fn releases_demise_children_and_contained_children() {
     let mut p = common::p3();
     // A solar panel lost at 95 km, before break-up.
-    let mut panel = common::fragment(
-        "solar-array",
-        Parent::Vehicle,
-        Shape::Plate {
-            length_m: 2.0,
-            width_m: 1.0,
-            thickness_m: 0.02,
-        },
-        8.0,
-        "aluminium-2024",
-        false,
-    );
-    panel.release_altitude_m = Some(95e3);
-    p.fragments.push(panel); // index 3
+    p.fragments
+        .push(released_panel("solar-array", 2.0, 8.0, 95e3)); // index 3
     // A steel bolt inside the demising aluminium panel (index 1): released at its demise.
     p.fragments.push(common::fragment(
         "bolt",
@@ -52,14 +78,8 @@ fn releases_demise_children_and_contained_children() {
         false,
     )); // index 5
     for kernel in [Kernel::Reference, Kernel::Lanes] {
-        let out = solve(
-            &p,
-            &SolveOptions {
-                kernel,
-                trajectory_step_s: None,
-            },
-        );
-        let node = |id: NodeId| out.nodes.iter().find(|n| n.node == id).expect("node");
+        let out = solve_with(&p, kernel);
+        let node = |id: NodeId| outcome(&out, id);
         let vehicle = node(NodeId::Vehicle);
         assert_eq!(vehicle.fate, Fate::BrokeUp);
         let array = node(NodeId::Fragment(3));
@@ -134,20 +154,8 @@ fn the_vehicle_hands_over_the_mass_of_what_it_releases_in_flight() {
     let mut p = common::p3();
     // Two solar panels lost at 95 km, and at 90 km a bracket holding three bolts (released
     // when the bracket demises): 2 × 8 kg, then 20 kg + 3 × 0.5 kg leave the vehicle.
-    let mut panel = common::fragment(
-        "solar-array",
-        Parent::Vehicle,
-        Shape::Plate {
-            length_m: 2.0,
-            width_m: 1.0,
-            thickness_m: 0.02,
-        },
-        8.0,
-        "aluminium-2024",
-        false,
-    );
+    let mut panel = released_panel("solar-array", 2.0, 8.0, 95e3);
     panel.count = 2;
-    panel.release_altitude_m = Some(95e3);
     p.fragments.push(panel); // index 3
     let mut bracket = common::fragment(
         "bracket",
@@ -182,18 +190,9 @@ fn the_vehicle_hands_over_the_mass_of_what_it_releases_in_flight() {
     at_breakup.fragments[3].release_altitude_m = None;
     at_breakup.fragments[4].release_altitude_m = None;
     for kernel in [Kernel::Reference, Kernel::Lanes] {
-        let options = SolveOptions {
-            kernel,
-            trajectory_step_s: None,
-        };
-        let vehicle = |p: &reentry_solver::Problem| {
-            solve(p, &options)
-                .nodes
-                .into_iter()
-                .find(|n| n.node == NodeId::Vehicle)
-                .expect("vehicle")
-        };
-        let (lighter, heavier) = (vehicle(&p), vehicle(&at_breakup));
+        let (out, out_at_breakup) = (solve_with(&p, kernel), solve_with(&at_breakup, kernel));
+        let lighter = outcome(&out, NodeId::Vehicle);
+        let heavier = outcome(&out_at_breakup, NodeId::Vehicle);
         assert_eq!(lighter.fate, Fate::BrokeUp);
         // No burn: the vehicle's mass changes only at the releases.
         assert_eq!(lighter.mass_kg, 4000.0 - handed_kg, "{kernel:?}");
@@ -216,33 +215,10 @@ fn a_release_never_leaves_the_vehicle_lighter_than_what_it_still_carries() {
     p.vehicle.as_mut().expect("p3 has a vehicle").mass_kg = 100.0;
     p.fragments[0].mass_kg = 50.0;
     p.fragments.truncate(1);
-    let mut panel = common::fragment(
-        "panel",
-        Parent::Vehicle,
-        Shape::Plate {
-            length_m: 2.0,
-            width_m: 1.0,
-            thickness_m: 0.02,
-        },
-        90.0,
-        "aluminium-2024",
-        false,
-    );
-    panel.release_altitude_m = Some(95e3);
-    p.fragments.push(panel);
+    p.fragments.push(released_panel("panel", 2.0, 90.0, 95e3));
     for kernel in [Kernel::Reference, Kernel::Lanes] {
-        let out = solve(
-            &p,
-            &SolveOptions {
-                kernel,
-                trajectory_step_s: None,
-            },
-        );
-        let vehicle = out
-            .nodes
-            .iter()
-            .find(|n| n.node == NodeId::Vehicle)
-            .expect("vehicle");
+        let out = solve_with(&p, kernel);
+        let vehicle = outcome(&out, NodeId::Vehicle);
         assert_eq!(vehicle.fate, Fate::BrokeUp, "{kernel:?}");
         assert_eq!(vehicle.mass_kg, 50.0, "{kernel:?}");
     }
@@ -253,33 +229,16 @@ fn a_vehicle_that_releases_all_its_mass_in_flight_comes_apart_there() {
     // The 4000 kg vehicle is one 4000 kg panel, released at 95 km: the vehicle ends there
     // (broken up, nothing left) instead of flying on with no mass.
     let mut p = common::p3();
-    let mut panel = common::fragment(
-        "panel",
-        Parent::Vehicle,
-        Shape::Plate {
-            length_m: 10.0,
-            width_m: 10.0,
-            thickness_m: 0.05,
-        },
-        4000.0,
-        "aluminium-2024",
-        false,
-    );
-    panel.release_altitude_m = Some(95e3);
+    let mut panel = released_panel("panel", 10.0, 4000.0, 95e3);
+    panel.shape = Shape::Plate {
+        length_m: 10.0,
+        width_m: 10.0,
+        thickness_m: 0.05,
+    };
     p.fragments = vec![panel];
     for kernel in [Kernel::Reference, Kernel::Lanes] {
-        let out = solve(
-            &p,
-            &SolveOptions {
-                kernel,
-                trajectory_step_s: None,
-            },
-        );
-        let vehicle = out
-            .nodes
-            .iter()
-            .find(|n| n.node == NodeId::Vehicle)
-            .expect("vehicle");
+        let out = solve_with(&p, kernel);
+        let vehicle = outcome(&out, NodeId::Vehicle);
         assert_eq!(vehicle.fate, Fate::BrokeUp, "{kernel:?}");
         assert_eq!(vehicle.mass_kg, 0.0, "{kernel:?}");
         assert!(
@@ -287,11 +246,10 @@ fn a_vehicle_that_releases_all_its_mass_in_flight_comes_apart_there() {
             "{kernel:?}: {}",
             vehicle.end_altitude_m
         );
-        let panel = out
-            .nodes
-            .iter()
-            .find(|n| n.node == NodeId::Fragment(0))
-            .expect("panel");
-        assert_ne!(panel.fate, Fate::NonFinite, "{kernel:?}");
+        assert_ne!(
+            outcome(&out, NodeId::Fragment(0)).fate,
+            Fate::NonFinite,
+            "{kernel:?}"
+        );
     }
 }
