@@ -4,7 +4,7 @@
 
 mod common;
 
-use reentry_solver::{FragmentOutcome, Kernel, Problem, Tolerances, solve_batch};
+use reentry_solver::{Kernel, Problem, Tolerances, solve_batch};
 
 /// Impact point (end position) bound, m (DESIGN.md §3). Measured at the defaults: 3.8 m, from
 /// the 3 h orbit phase of p4 (6.9 m before steps stopped growing right after a rejection);
@@ -26,13 +26,6 @@ fn tight(mut p: Problem) -> Problem {
     p
 }
 
-fn distance_m(a: &FragmentOutcome, b: &FragmentOutcome) -> f64 {
-    (0..3)
-        .map(|i| (a.end_position_ecef_m[i] - b.end_position_ecef_m[i]).powi(2))
-        .sum::<f64>()
-        .sqrt()
-}
-
 #[test]
 fn default_tolerances_converge_to_the_tight_solution() {
     let problems = vec![common::p1(), common::p2(), common::p3(), common::p4()];
@@ -48,7 +41,7 @@ fn default_tolerances_converge_to_the_tight_solution() {
         for (o, r) in out.iter().zip(&reference) {
             for (a, b) in o.nodes.iter().zip(&r.nodes) {
                 assert_eq!(a.fate, b.fate, "{:?}", a.node);
-                let d = distance_m(a, b);
+                let d = common::end_distance_m(a, b);
                 worst_impact = worst_impact.max(d);
                 assert!(
                     d < IMPACT_TOL_M,

@@ -6,11 +6,6 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use reentry_atmosphere::Atmosphere;
-use reentry_atmosphere::nrlmsise00::Nrlmsise00;
-use reentry_atmosphere::space_weather::SpaceWeather;
 use reentry_solver::{Fate, HorizontalUpdate, InitialState, Kernel, Problem, solve_batch};
 
 /// End points agree to this (m). Measured worst 16.3 m for these entries (printed by the test)
@@ -21,13 +16,7 @@ const POSITION_TOL_M: f64 = 50.0;
 const VALUE_REL_TOL: f64 = 1e-3;
 
 fn nrlmsise_problems() -> Vec<Problem> {
-    let msis = Arc::new(Atmosphere::Nrlmsise00(Box::new(Nrlmsise00::new(
-        SpaceWeather::Constant {
-            f107_sfu: 180.0,
-            f107a_sfu: 160.0,
-            ap: 12.0,
-        },
-    ))));
+    let msis = common::nrlmsise00(180.0, 160.0, 12.0);
     let mut out = Vec::new();
     for (k, base) in [common::p1(), common::p2(), common::p3()]
         .into_iter()
@@ -73,10 +62,7 @@ fn once_per_step_stays_at_the_level_of_the_integration_error() {
                 if x.fate == Fate::BrokeUp {
                     continue;
                 }
-                let d = (0..3)
-                    .map(|i| (x.end_position_ecef_m[i] - y.end_position_ecef_m[i]).powi(2))
-                    .sum::<f64>()
-                    .sqrt();
+                let d = common::end_distance_m(x, y);
                 differs |= d > 0.0;
                 worst_m = worst_m.max(d);
                 let mut values = vec![(x.mass_kg, y.mass_kg), (x.end_time_s, y.end_time_s)];

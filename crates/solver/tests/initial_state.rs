@@ -49,10 +49,7 @@ fn tle_teme_and_ecef_initial_states_agree() {
     for other in [solve(&teme, &options), solve(&ecef, &options)] {
         for (x, y) in a.nodes.iter().zip(&other.nodes) {
             assert_eq!(x.fate, y.fate);
-            let d = (0..3)
-                .map(|i| (x.end_position_ecef_m[i] - y.end_position_ecef_m[i]).powi(2))
-                .sum::<f64>()
-                .sqrt();
+            let d = common::end_distance_m(x, y);
             assert!(d < END_POINT_TOL_M, "{:?}: {d} m", x.node);
         }
     }

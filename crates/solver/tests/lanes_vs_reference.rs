@@ -4,9 +4,6 @@
 
 mod common;
 
-use reentry_atmosphere::Atmosphere;
-use reentry_atmosphere::nrlmsise00::Nrlmsise00;
-use reentry_atmosphere::space_weather::SpaceWeather;
 use reentry_lanes::LANES;
 use reentry_solver::{
     Fate, HorizontalUpdate, InitialState, Kernel, Problem, SampleOutcome, solve_batch,
@@ -70,13 +67,7 @@ fn problems() -> Vec<Problem> {
     pointed.burns[0].yaw_rad = -5f64.to_radians();
     out.push(pointed);
     // NRLMSISE-00 (needs latitude, longitude and the epoch of every lane), one shared model.
-    let msis = std::sync::Arc::new(Atmosphere::Nrlmsise00(Box::new(Nrlmsise00::new(
-        SpaceWeather::Constant {
-            f107_sfu: 150.0,
-            f107a_sfu: 150.0,
-            ap: 4.0,
-        },
-    ))));
+    let msis = common::nrlmsise00(150.0, 150.0, 4.0);
     for mut p in [common::p1(), common::p3()] {
         p.environment.atmosphere = msis.clone();
         out.push(p);
@@ -141,10 +132,7 @@ fn assert_close(
         if a.fate == Fate::NonFinite {
             continue;
         }
-        let d = (0..3)
-            .map(|i| (a.end_position_ecef_m[i] - b.end_position_ecef_m[i]).powi(2))
-            .sum::<f64>()
-            .sqrt();
+        let d = common::end_distance_m(a, b);
         worst = worst.max(d);
         assert!(
             d < POSITION_TOL_M,

@@ -4,11 +4,6 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use reentry_atmosphere::Atmosphere;
-use reentry_atmosphere::nrlmsise00::Nrlmsise00;
-use reentry_atmosphere::space_weather::SpaceWeather;
 use reentry_solver::{
     Fate, HorizontalUpdate, InitialState, Kernel, Problem, lanes, reference, solve_batch,
 };
@@ -23,13 +18,7 @@ const TIME_TOL_S: f64 = 2.0;
 const SPEED_REL_TOL: f64 = 5e-3;
 
 fn problems() -> Vec<Problem> {
-    let msis = Arc::new(Atmosphere::Nrlmsise00(Box::new(Nrlmsise00::new(
-        SpaceWeather::Constant {
-            f107_sfu: 150.0,
-            f107a_sfu: 150.0,
-            ap: 4.0,
-        },
-    ))));
+    let msis = common::nrlmsise00(150.0, 150.0, 4.0);
     let mut out = Vec::new();
     for (k, base) in [common::p2(), common::p3()].into_iter().enumerate() {
         for j in 0..3 {
@@ -77,10 +66,7 @@ fn terminal_descent_lands_where_the_integration_does() {
                     continue;
                 }
                 landed += 1;
-                let d = (0..3)
-                    .map(|i| (x.end_position_ecef_m[i] - y.end_position_ecef_m[i]).powi(2))
-                    .sum::<f64>()
-                    .sqrt();
+                let d = common::end_distance_m(x, y);
                 worst_m = worst_m.max(d);
                 worst_s = worst_s.max((x.end_time_s - y.end_time_s).abs());
                 let (u, v) = (

@@ -8,8 +8,8 @@ use reentry_atmosphere::{Atmosphere, Epoch};
 use reentry_physics::aero::Shape;
 use reentry_physics::thermal::Material;
 use reentry_solver::{
-    Burn, EntryState, Environment, FragmentSpec, Gravity, HeatingModel, InitialState, Parent,
-    Problem, Tolerances, Vehicle,
+    Burn, EntryState, Environment, FragmentOutcome, FragmentSpec, Gravity, HeatingModel,
+    InitialState, Parent, Problem, Tolerances, Vehicle,
 };
 
 /// A material row of PHYSICS.md §5 (ρ, c_p, T_m, h_f in kJ/kg, ε).
@@ -233,4 +233,26 @@ pub fn p4() -> Problem {
         ],
         tolerances: Tolerances::default(),
     }
+}
+
+/// NRLMSISE-00 with constant space weather (F10.7, its 81-day mean, daily Ap), one model to
+/// share between problems.
+pub fn nrlmsise00(f107_sfu: f64, f107a_sfu: f64, ap: f64) -> Arc<Atmosphere> {
+    Arc::new(Atmosphere::Nrlmsise00(Box::new(
+        reentry_atmosphere::nrlmsise00::Nrlmsise00::new(
+            reentry_atmosphere::space_weather::SpaceWeather::Constant {
+                f107_sfu,
+                f107a_sfu,
+                ap,
+            },
+        ),
+    )))
+}
+
+/// Distance between two nodes' end points (ECEF), m.
+pub fn end_distance_m(a: &FragmentOutcome, b: &FragmentOutcome) -> f64 {
+    (0..3)
+        .map(|i| (a.end_position_ecef_m[i] - b.end_position_ecef_m[i]).powi(2))
+        .sum::<f64>()
+        .sqrt()
 }
