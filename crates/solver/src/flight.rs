@@ -442,7 +442,12 @@ impl Flight {
     /// coefficient fixed, or the crossing too close to the step's start to be worth a step of
     /// its own). Mach is |v| from the step's dense output over a speed of sound taken linear in
     /// time between the step's ends.
-    fn corner_crossing(&self, plan: StepPlan, aux1: &Aux, dense: &Dense) -> Option<f64> {
+    fn corner_crossing(
+        &self,
+        plan: StepPlan,
+        aux1: &Aux,
+        dense: &dyn Fn() -> Dense,
+    ) -> Option<f64> {
         if !self.node.is_fragment || !self.node.fixed_drag_coefficient.is_nan() {
             return None;
         }
@@ -457,6 +462,8 @@ impl Flight {
             .map(|&(m, _)| m)
             .filter(|&m| (m0 - m).abs() > 2.0 * CORNER_MARGIN_MACH && (m - m0) * (m - m1) < 0.0)
             .min_by(|a, b| (a - m0).abs().total_cmp(&(b - m0).abs()))?;
+        // The interpolant is built only for a step that crosses a corner.
+        let dense = dense();
         let side = (m0 - corner).signum();
         let (t0, h) = (self.t_s, plan.h_s);
         let g = |t: f64| {
@@ -521,7 +528,7 @@ impl Flight {
         if finite
             && err > 1.0
             && self.corner_cuts < CORNER_MAX_CUTS
-            && let Some(t_corner) = self.corner_crossing(plan, aux1, &dense())
+            && let Some(t_corner) = self.corner_crossing(plan, aux1, dense)
         {
             self.corner_cuts += 1;
             self.corner_resume_s = Some(
@@ -865,7 +872,7 @@ mod tests {
         // 1.2 + CORNER_MARGIN_MACH, i.e. at speed 360.15 m/s, 0.495 s into the step.
         let (flight, plan, aux1, dense) = straight_step(steel_box(None), 375.0, 345.0, 1.0);
         let t = flight
-            .corner_crossing(plan, &aux1, &dense)
+            .corner_crossing(plan, &aux1, &|| dense)
             .expect("a corner is crossed");
         let expected = (375.0 - SOUND_SPEED_M_S * (1.2 + CORNER_MARGIN_MACH)) / 30.0;
         assert!((t - expected).abs() < 2e-6, "{t} vs {expected}");
@@ -873,7 +880,7 @@ mod tests {
         // side.
         let (flight, plan, aux1, dense) = straight_step(steel_box(None), 345.0, 375.0, 1.0);
         let t = flight
-            .corner_crossing(plan, &aux1, &dense)
+            .corner_crossing(plan, &aux1, &|| dense)
             .expect("crossed");
         let expected = (SOUND_SPEED_M_S * (1.2 - CORNER_MARGIN_MACH) - 345.0) / 30.0;
         assert!((t - expected).abs() < 2e-6, "{t} vs {expected}");
@@ -883,13 +890,13 @@ mod tests {
     fn no_cut_without_a_corner_inside_the_step_or_a_drag_curve() {
         // Mach 1.45 → 1.25: no corner between (1.2 and 1.5 lie outside).
         let (flight, plan, aux1, dense) = straight_step(steel_box(None), 435.0, 375.0, 1.0);
-        assert_eq!(flight.corner_crossing(plan, &aux1, &dense), None);
+        assert_eq!(flight.corner_crossing(plan, &aux1, &|| dense), None);
         // A fixed drag coefficient has no corners.
         let (flight, plan, aux1, dense) = straight_step(steel_box(Some(1.0)), 375.0, 345.0, 1.0);
-        assert_eq!(flight.corner_crossing(plan, &aux1, &dense), None);
+        assert_eq!(flight.corner_crossing(plan, &aux1, &|| dense), None);
         // A step that starts on the corner's margin (the previous one was cut there) goes on.
         let start = SOUND_SPEED_M_S * (1.2 + CORNER_MARGIN_MACH);
         let (flight, plan, aux1, dense) = straight_step(steel_box(None), start, 345.0, 1.0);
-        assert_eq!(flight.corner_crossing(plan, &aux1, &dense), None);
+        assert_eq!(flight.corner_crossing(plan, &aux1, &|| dense), None);
     }
 }
