@@ -98,8 +98,7 @@ pub fn descend(
     }
     let [east, north, up] = east_north_up(lat, lon);
     let (mass_kg, temperature_k) = (y0[MASS], y0[TEMPERATURE]);
-    let state = |h: f64, fall_m_s: f64| -> State {
-        let r = ecef_from_geodetic(lat, lon, h);
+    let state = |r: [f64; 3], fall_m_s: f64| -> State {
         [
             r[0],
             r[1],
@@ -114,7 +113,7 @@ pub fn descend(
     // Effective gravity along the vertical at the takeover point (drag is zero at rest); it
     // varies by 0.3 % over the fall, which the 1/r² scaling below follows.
     let r0 = norm(&[y0[0], y0[1], y0[2]]);
-    let (k_rest, _) = rhs(t0_s, &state(h0, 0.0));
+    let (k_rest, _) = rhs(t0_s, &state(ecef_from_geodetic(lat, lon, h0), 0.0));
     let g0 = -dot(&[k_rest[3], k_rest[4], k_rest[5]], &up);
     if !positive(g0) {
         return None;
@@ -132,13 +131,14 @@ pub fn descend(
     let mut t_s = t0_s;
     for j in 0..=intervals {
         let h = h0 - j as f64 * dh;
-        let r = norm(&ecef_from_geodetic(lat, lon, h));
+        let position = ecef_from_geodetic(lat, lon, h);
+        let r = norm(&position);
         let g = g0 * (r0 / r) * (r0 / r);
         let mut v = guess;
         let mut k = [0.0; 8];
         let mut aux = Aux::default();
         for _ in 0..3 {
-            (k, aux) = rhs(t_s, &state(h, v));
+            (k, aux) = rhs(t_s, &state(position, v));
             let drag = dot(&[k[3], k[4], k[5]], &up) + g;
             if !positive(drag) {
                 return None;
