@@ -357,8 +357,8 @@ fn step_batch(
         let (y0i, k1i) = (s.flight.y, s.flight.k1);
         let t0i = s.flight.t_s;
         let dense = || Dense::new(t0i, plan.h_s, &y0i, &y1, &k1i, &k7i, &lane(&hda));
-        let node = s.flight.node;
-        let env = trees[s.sample].env;
+        // The batch's copies of the lane's node and environment (the flight's own, as gathered).
+        let (node, env) = (&nodes[i], &envs[i]);
         // Event location evaluates single states in plain f64 (history rows take their
         // diagnostics from the sample tree, see `row_diagnostics`).
         let mut altitude = |_: f64, y: &State| geodetic_from_ecef([y[0], y[1], y[2]]).altitude_m;
@@ -368,7 +368,7 @@ fn step_batch(
         let lane_column = std::cell::OnceCell::new();
         let mut model = |t: f64, y: &State| {
             let c = lane_column.get_or_init(|| column.as_ref().map(|c| c.lane(i)));
-            reference::rhs(t, y, &node, &env, atmosphere, c.as_ref())
+            reference::rhs(t, y, node, env, atmosphere, c.as_ref())
         };
         let mut probes = Probes {
             altitude_m: &mut altitude,
@@ -384,7 +384,7 @@ fn step_batch(
             (&ymid, &auxmid),
             &mut probes,
         );
-        if s.flight.node != node {
+        if s.flight.node != *node {
             s.atol = absolute_tolerances(
                 s.flight.controls.tolerances.absolute_position_m,
                 &s.flight.node,
