@@ -149,6 +149,22 @@ fn empty_and_missing_files_exit_2() {
     );
 }
 
+/// User text that reaches the message (a newline, a terminal escape) is shown escaped: the
+/// message stays one line and cannot drive the terminal.
+#[test]
+fn control_characters_in_the_input_are_escaped_in_the_message() {
+    let text = p1_text().replace("aluminium-6061", "x\\u001b[31m\\nred");
+    let path = scratch_file("check-control-characters.toml", &text);
+    let key = format!("{}: fragment.material", at(&text, "\"x"));
+    assert_bad_input(&path, &key, "aluminium-6061");
+    let out = reentry(&["check", &path.to_string_lossy()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unknown material \"x\\u{1b}[31m\\nred\""),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn horizontal_update_is_reported_and_checked() {
     let text = p1_text().replace(

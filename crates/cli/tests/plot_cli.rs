@@ -115,3 +115,17 @@ fn malformed_fragments_exits_2_naming_line_and_column() {
         "{stderr}"
     );
 }
+
+#[test]
+fn summary_that_is_not_utf8_exits_2_naming_the_file() {
+    let dir = run_directory("plot-cli-binary-summary", &[]);
+    let path = dir.join("summary.json");
+    fs::write(&path, b"\xff\xfe{}").unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let out = reentry(&["plot", &dir.to_string_lossy()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("summary.json") && !stderr.contains("internal error"),
+        "{stderr}"
+    );
+}

@@ -184,6 +184,80 @@ fn shard_out_of_range_exits_2_and_writes_nothing() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--samples` beyond the scenario's limit of 1e8 is bad input (it panicked on a capacity
+/// overflow, or ran without end), as are `--threads` outside 1–1024 (tens of thousands of
+/// threads took minutes to start) and an `--out` that cannot be created (a file in the way was
+/// an internal error); none leaves a run directory.
+#[test]
+fn samples_beyond_the_limit_and_an_uncreatable_out_exit_2() {
+    let dir = scratch("samples-limit");
+    let scenario = write_scenario(&dir, "p3.toml", P3_MONTE_CARLO);
+    let out = dir.join("run");
+    for samples in ["18446744073709551615", "100000001"] {
+        let output = reentry(&[
+            "run",
+            s(&scenario),
+            "--out",
+            s(&out),
+            "--samples",
+            samples,
+            "--quiet",
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("reentry: --samples {samples}: "))
+                && stderr.contains("allowed: an integer 1 to 1e8"),
+            "{stderr}"
+        );
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(!out.exists());
+    }
+    for threads in ["0", "1025"] {
+        let output = reentry(&["run", s(&scenario), "--out", s(&out), "--threads", threads]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert_eq!(
+            stderr.trim_end(),
+            format!(
+                "reentry: --threads {threads}: allowed: 1 to 1024 (one per core is the default)"
+            ),
+        );
+        assert!(!out.exists());
+    }
+    let output = reentry(&["run", s(&scenario), "--out", s(&out), "--samples", "-1"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("invalid value '-1' for '--samples <N>'"),
+        "{stderr}"
+    );
+    let file = dir.join("a-file");
+    std::fs::write(&file, "not a directory").unwrap();
+    let under_file = file.join("run");
+    let output = reentry(&[
+        "run",
+        s(&scenario),
+        "--out",
+        s(&under_file),
+        "--samples",
+        "2",
+        "--no-plots",
+        "--quiet",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "reentry: --out {}: cannot create the directory",
+            s(&under_file)
+        )),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn bad_scenario_exits_2_with_the_file_named() {
     let dir = scratch("bad-scenario");
@@ -242,6 +316,32 @@ fn failed_run_leaves_no_summary() {
         .filter(|n| n.contains(".tmp-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `merge --out` at a file is bad input (it was an internal error that printed the OS error
+/// twice), and a merge that fails leaves no directory it created.
+#[test]
+fn merge_out_at_a_file_exits_2_and_a_failed_merge_creates_nothing() {
+    let dir = scratch("merge-out");
+    let file = dir.join("a-file");
+    std::fs::write(&file, "not a directory").unwrap();
+    let shard = dir.join("no-such-shard");
+    let output = reentry(&["merge", s(&shard), "--out", s(&file), "--quiet"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "reentry: --out {}: exists and is not a directory",
+            s(&file)
+        )),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
+    let merged = dir.join("merged");
+    let output = reentry(&["merge", s(&shard), "--out", s(&merged), "--quiet"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!merged.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -102,3 +102,19 @@ fn validate_rejects_a_zero_sample_count_as_bad_input() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--progress-samples"));
 }
+
+#[test]
+fn validate_rejects_an_out_that_is_a_file_before_running_the_cases() {
+    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("validate-out-is-a-file");
+    std::fs::write(&file, "not a directory").unwrap_or_else(|e| panic!("{e}"));
+    let started = std::time::Instant::now();
+    let output = reentry(&["validate", "--out", &file.to_string_lossy()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("--out") && stderr.contains("exists and is not a directory"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty(), "the cases ran first");
+    assert!(started.elapsed().as_secs() < 30);
+}

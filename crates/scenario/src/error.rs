@@ -64,6 +64,17 @@ fn key_prefix(key: &Option<String>) -> String {
     key.as_ref().map_or_else(String::new, |k| format!("{k}: "))
 }
 
+/// Renders a value as written in the file, but in exponent form when the plain form is long
+/// (`1e308`, not 309 digits).
+fn value_text(value: &f64) -> String {
+    let plain = value.to_string();
+    if plain.len() > 24 {
+        format!("{value:e}")
+    } else {
+        plain
+    }
+}
+
 /// Renders a unit after a value: ` kg`, or nothing for a dimensionless key.
 fn unit_suffix(unit: &str) -> String {
     if unit.is_empty() {
@@ -146,7 +157,7 @@ pub enum ScenarioError {
         allowed: String,
     },
     /// A number outside its allowed range (or not finite).
-    #[error("{location}: {key}{}: {value}{} is out of range; allowed: {allowed}", item_suffix(.item), unit_suffix(.unit))]
+    #[error("{location}: {key}{}: {}{} is out of range; allowed: {allowed}", item_suffix(.item), value_text(.value), unit_suffix(.unit))]
     OutOfRange {
         /// Where the value is.
         location: Location,

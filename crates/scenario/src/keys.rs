@@ -194,7 +194,7 @@ pub const KEYS: &[KeySpec] = &[
     // [initial.tle]
     other("initial.tle.line1", Text, "required with [initial.tle]",
         "line 1 of a two-line element set: 69 characters, starting with \"1 \", valid mod-10 checksum",
-        "Propagated with SGP4 (WGS-72) to epoch_utc, which must be within 30 days of the TLE epoch."),
+        "Propagated with SGP4 (WGS-72) to epoch_utc, which must be within 30 days of the TLE epoch; the satellite must be above the surface there."),
     other("initial.tle.line2", Text, "required with [initial.tle]",
         "line 2 of the same element set: 69 characters, starting with \"2 \", same catalogue number, valid checksum",
         ""),
@@ -332,7 +332,7 @@ pub const KEYS: &[KeySpec] = &[
     other("material.basis", Text, "\"scenario file\"", "any text", "Where the values come from."),
     // [target_zone]
     other("target_zone.polygon_deg", Array, "none",
-        "at least 3 distinct [lon, lat] points in deg, lon -360 to 360, lat -90 to 90",
+        "at least 3 distinct [lon, lat] points in deg, lon -360 to 360, lat -90 to 90, in order around a simple polygon (edges that do not cross or touch, area above 0)",
         "Target (keep-in) zone; the last point joins the first."),
     // [monte_carlo]
     KeySpec {

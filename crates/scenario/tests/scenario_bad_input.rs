@@ -581,6 +581,92 @@ fn tle_far_from_the_epoch() {
 }
 
 #[test]
+fn tle_that_puts_the_satellite_below_the_surface() {
+    // Mean motion 100 rev/day (the checksum still holds): SGP4 propagates it without an error to
+    // a point 4412 km inside the Earth, where a run would report every object landed.
+    let text = edit(TLE_BASE, "15.48349303557590", "99.99999999557590");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"1 25544U",
+        "initial.tle.line1",
+        &["4412.258 km below the surface", "a satellite in orbit"],
+    );
+}
+
+#[test]
+fn tle_field_sgp4_cannot_read_names_its_line() {
+    // Line 2 with a blank inclination field and a valid checksum.
+    let text = edit(
+        TLE_BASE,
+        "2 25544  51.6336  32.0723",
+        "2 25544           32.0723",
+    );
+    let text = edit(&text, "15.48349303557590", "15.48349303557596");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"2 25544",
+        "initial.tle.line2",
+        &[
+            "SGP4 cannot read the element set",
+            "line 2 of the same element set",
+        ],
+    );
+}
+
+#[test]
+fn state_vector_with_a_number_that_is_not_finite() {
+    let text = edit(
+        BASE,
+        "[initial.entry]\nlat_deg = -30.0\nlon_deg = -175.0\nalt_km = 110.0\nspeed_m_s = 7550.0\nflight_path_angle_deg = -1.3\nheading_deg = 110.0\n",
+        "[initial.state]\nframe = \"ecef\"\nr_m = [nan, 0.0, 0.0]\nv_m_s = [0.0, 7500.0, 0.0]\n",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[nan",
+        "initial.state.r_m",
+        &[
+            "[NaN, 0.0, 0.0] has a number that is not finite",
+            "[x, y, z] in m",
+        ],
+    );
+}
+
+#[test]
+fn huge_value_is_shown_in_exponent_form() {
+    let text = edit(BASE, "mass_kg = 4000.0", "mass_kg = 1e308");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "1e308",
+        "vehicle.mass_kg",
+        &[
+            "vehicle.mass_kg: 1e308 kg is out of range",
+            "1e-6 to 1e6 kg",
+        ],
+    );
+}
+
+#[test]
+fn name_with_a_control_character_is_shown_escaped_on_one_line() {
+    let text = edit(BASE, "name = \"bad-input-base\"", "name = \"two\\nlines\"");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"two",
+        "scenario.name",
+        &["\"two\\nlines\" cannot name an output folder"],
+    );
+}
+
+#[test]
 fn samples_zero() {
     let text = edit(BASE, "samples = 10", "samples = 0");
     let e = error_of(&text);
@@ -667,6 +753,58 @@ fn polygon_with_fewer_than_three_points() {
         "target_zone.polygon_deg",
         &["(point #3)", "lat -90 to 90"],
     );
+}
+
+#[test]
+fn polygon_that_crosses_itself_or_has_no_area() {
+    let zone = "polygon_deg = [[-165.0, -36.0], [-105.0, -36.0], [-105.0, -56.0]]";
+    // A bow tie: its first and third edges cross.
+    let text = edit(
+        BASE,
+        zone,
+        "polygon_deg = [[-165.0, -36.0], [-105.0, -56.0], [-105.0, -36.0], [-165.0, -56.0]]",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[[-165.0",
+        "target_zone.polygon_deg",
+        &[
+            "crosses itself",
+            "the edge from point #1 to #2 meets the edge from point #3 to #4",
+            "a simple polygon",
+        ],
+    );
+
+    let text = edit(
+        BASE,
+        zone,
+        "polygon_deg = [[-165.0, -36.0], [-135.0, -46.0], [-105.0, -56.0]]",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "[[-165.0",
+        "target_zone.polygon_deg",
+        &["no area", "on one line", "a simple polygon"],
+    );
+
+    // A ring closed by repeating its first point, and a zone across the antimeridian, are
+    // simple polygons.
+    for fine in [
+        "polygon_deg = [[-165.0, -36.0], [-105.0, -36.0], [-105.0, -56.0], [-165.0, -36.0]]",
+        "polygon_deg = [[170.0, -10.0], [-170.0, -10.0], [-170.0, 10.0], [170.0, 10.0]]",
+    ] {
+        let text = edit(BASE, zone, fine);
+        let result = load_str(Path::new(FILE), &text);
+        assert!(
+            result.is_ok(),
+            "{fine}: {:?}",
+            result.err().map(|e| e.to_string())
+        );
+    }
 }
 
 #[test]

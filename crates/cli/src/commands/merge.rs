@@ -28,6 +28,8 @@ pub struct MergeArgs {
 
 /// Runs the subcommand.
 pub fn run(args: MergeArgs) -> CliResult {
+    let created = !args.out.exists();
+    super::prepare_out_dir("--out", &args.out)?;
     let merged = merge(
         &args.dirs,
         &args.out,
@@ -35,9 +37,15 @@ pub fn run(args: MergeArgs) -> CliResult {
         &version_text(),
         &simd_text(),
     )
-    .map_err(|e| match e {
-        MergeError::Output(e) => CliError::Internal(anyhow::Error::new(e)),
-        other => CliError::BadInput(other.to_string()),
+    .map_err(|e| {
+        if created {
+            // Only if still empty: a failed merge leaves nothing behind it did not find.
+            let _ = std::fs::remove_dir(&args.out);
+        }
+        match e {
+            MergeError::Output(e) => CliError::Internal(anyhow::Error::new(e)),
+            other => CliError::BadInput(other.to_string()),
+        }
     })?;
     draw_plots(&args.out, args.no_plots, args.quiet);
     if !args.quiet {

@@ -18,12 +18,33 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// The one-line (or few-line) message for standard error.
+    /// The one-line message for standard error. Control characters that came with the input
+    /// (a newline or an escape sequence in a name, a file name or a cell) are shown escaped, so
+    /// the message stays one line and cannot drive the terminal.
     pub fn message(&self) -> String {
-        match self {
+        let text = match self {
             CliError::BadInput(m) => m.clone(),
-            CliError::Internal(e) => format!("internal error: {e:#}"),
-        }
+            CliError::Internal(e) => {
+                // Errors that already print their cause (`path: os error`) are not repeated.
+                let mut text = e.to_string();
+                for cause in e.chain().skip(1) {
+                    let cause = cause.to_string();
+                    if !text.contains(&cause) {
+                        text = format!("{text}: {cause}");
+                    }
+                }
+                format!("internal error: {text}")
+            }
+        };
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
     }
 
     /// Process exit code.
@@ -43,3 +64,21 @@ impl From<anyhow::Error> for CliError {
 
 /// Result of a subcommand.
 pub type CliResult = Result<(), CliError>;
+
+/// Makes sure the output directory `dir` (given as `flag DIR`) exists and is a directory,
+/// creating it and its parents; a path that cannot be one (an existing file, a file on the
+/// way, no permission) is the user's input, reported before any work starts.
+pub fn prepare_out_dir(flag: &str, dir: &std::path::Path) -> CliResult {
+    if dir.exists() && !dir.is_dir() {
+        return Err(CliError::BadInput(format!(
+            "{flag} {}: exists and is not a directory; give a directory for the output files",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::BadInput(format!(
+            "{flag} {}: cannot create the directory: {e}; give a directory that can be created and written",
+            dir.display()
+        ))
+    })
+}

@@ -38,6 +38,10 @@ fn classify(error: PlotError) -> CliError {
         | PlotError::MissingColumn { .. }
         | PlotError::BadCell { .. }
         | PlotError::BadJson { .. } => CliError::BadInput(error.to_string()),
+        // A run file that is not text (not UTF-8) is malformed input, not a failure to read.
+        PlotError::Io { ref source, .. } if source.kind() == std::io::ErrorKind::InvalidData => {
+            CliError::BadInput(error.to_string())
+        }
         other => CliError::Internal(anyhow::Error::new(other).context("drawing the plots")),
     }
 }

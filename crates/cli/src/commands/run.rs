@@ -42,13 +42,13 @@ pub struct RunArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Number of Monte Carlo samples (overrides [monte_carlo] samples; sample 0 is nominal).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub samples: Option<u64>,
     /// Seed of the random streams (overrides [monte_carlo] seed).
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub seed: Option<u64>,
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub threads: Option<usize>,
     /// Run only the samples i with i mod N = I (0 <= I < N); merge the N directories with
     /// `reentry merge`.
@@ -56,7 +56,7 @@ pub struct RunArgs {
     pub shard: Option<String>,
     /// Number of shards when the shard index comes from the scheduler (JOB_COMPLETION_INDEX,
     /// AWS_BATCH_JOB_ARRAY_INDEX or SLURM_ARRAY_TASK_ID).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub shard_count: Option<u64>,
     /// Trajectory kernel.
     #[arg(long, value_enum, default_value = "lanes")]
@@ -217,21 +217,36 @@ fn default_out(name: &str, shard: Option<Shard>) -> PathBuf {
     }
 }
 
+/// Most worker threads a run starts. Each is an operating-system thread with its own stack; tens
+/// of thousands take minutes to start and gain nothing on any machine that exists.
+const MAX_THREADS: usize = 1024;
+
 /// Runs the subcommand.
 pub fn run(args: RunArgs) -> CliResult {
     let shard = resolve_shard(args.shard.as_deref(), args.shard_count, |k| {
         std::env::var(k).ok()
     })
     .map_err(CliError::BadInput)?;
-    if args.threads == Some(0) {
-        return Err(CliError::BadInput(
-            "--threads 0: the number of threads must be at least 1".into(),
-        ));
+    if let Some(n) = args.threads
+        && !(1..=MAX_THREADS).contains(&n)
+    {
+        return Err(CliError::BadInput(format!(
+            "--threads {n}: allowed: 1 to {MAX_THREADS} (one per core is the default)"
+        )));
     }
     if args.samples == Some(0) {
         return Err(CliError::BadInput(
             "--samples 0: a run has at least 1 sample (sample 0 is the nominal run)".into(),
         ));
+    }
+    if let Some(n) = args.samples {
+        let key = "monte_carlo.samples";
+        if !reentry_scenario::keys::spec(key).is_some_and(|spec| spec.contains(n as f64)) {
+            return Err(CliError::BadInput(format!(
+                "--samples {n}: too many samples; allowed: {} (as [monte_carlo] samples)",
+                reentry_scenario::keys::allowed(key)
+            )));
+        }
     }
     let scenario =
         reentry_scenario::load(&args.scenario).map_err(|e| CliError::BadInput(e.to_string()))?;
@@ -283,12 +298,7 @@ pub fn run(args: RunArgs) -> CliResult {
     materials.sort_by(|a, b| a.0.cmp(&b.0));
     materials.dedup_by(|a, b| a.0 == b.0);
 
-    if out.exists() && !out.is_dir() {
-        return Err(CliError::BadInput(format!(
-            "--out {}: exists and is not a directory; give a directory for the run's files",
-            out.display()
-        )));
-    }
+    super::prepare_out_dir("--out", &out)?;
     // The loader has just read the file; a failure to read it again is an internal error.
     let scenario_digest = summary::digest(
         &std::fs::read(&args.scenario)

@@ -27,6 +27,10 @@ pub struct ValidateArgs {
 
 /// Runs the subcommand.
 pub fn run(args: ValidateArgs) -> CliResult {
+    if let Some(dir) = &args.out {
+        // Before the cases run (minutes), not after.
+        super::prepare_out_dir("--out", dir)?;
+    }
     let options = ValidationOptions {
         progress_samples: args.progress_samples,
     };

@@ -87,13 +87,20 @@ pub(super) fn check_tle(
     }
     let elements =
         sgp4::Elements::from_tle(None, line1.as_bytes(), line2.as_bytes()).map_err(|e| {
+            // sgp4 names the line in its message only.
+            let message = e.to_string();
+            let (value, key, line) = if message.contains("on TLE line 2") {
+                (l2, "initial.tle.line2", &line2)
+            } else {
+                (l1, "initial.tle.line1", &line1)
+            };
             ctx.invalid(
-                l1.span(),
-                "initial.tle.line1",
+                value.span(),
+                key,
                 None,
-                &line1,
-                format!("SGP4 cannot read the element set: {e}"),
-                keys::allowed("initial.tle.line1"),
+                line,
+                format!("SGP4 cannot read the element set: {message}"),
+                keys::allowed(key),
             )
         })?;
     // sgp4's epoch(): Julian years of 365.25 days since J2000 (2000-01-01T12:00 UTC).
@@ -130,6 +137,21 @@ pub(super) fn check_tle(
     // Geodetic altitude does not depend on the rotation about z between TEME and ECEF.
     let teme_m = prediction.position.map(|km| km * 1e3);
     let altitude_m = reentry_physics::earth::reference::geodetic_from_ecef(teme_m).altitude_m;
+    // SGP4 propagates mean elements of a decayed (or mistyped) orbit to a point inside the
+    // Earth without complaint; the run would then report objects "landed" below the ground.
+    if !(STATE_ALTITUDE_RANGE_M.0..).contains(&altitude_m) {
+        return Err(ctx.invalid(
+            l1.span(),
+            "initial.tle.line1",
+            None,
+            &line1,
+            format!(
+                "SGP4 puts the satellite {:.3} km below the surface at scenario.epoch_utc",
+                -altitude_m / 1e3
+            ),
+            "an element set of a satellite in orbit at scenario.epoch_utc".into(),
+        ));
+    }
     Ok((line1, line2, TleAtEpoch { altitude_m }))
 }
 
@@ -212,7 +234,11 @@ pub(super) fn convert_initial(
                     key,
                     None,
                     &format!("{other:?}"),
-                    format!("{} finite numbers given", other.len()),
+                    if other.len() == 3 {
+                        format!("{other:?} has a number that is not finite")
+                    } else {
+                        format!("{} numbers given, not 3", other.len())
+                    },
                     keys::allowed(key),
                 )),
             }
