@@ -385,7 +385,11 @@ impl Flight {
                 found(e, a, b);
             }
         };
-        check(Event::Ground, h0, h1);
+        // A flight's start is checked against the ground with the reference kernel, whose
+        // altitude can differ from the lanes kernel's by nanometres: a flight started a hair
+        // above the ground that the step's kernel puts on or below it lands in this step rather
+        // than never crossing.
+        check(Event::Ground, h0.max(f64::MIN_POSITIVE), h1);
         if let Some(alt) = self.controls.breakup_altitude_m {
             check(Event::BreakUp, h0 - alt, h1 - alt);
         }

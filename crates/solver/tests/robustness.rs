@@ -42,6 +42,26 @@ fn non_finite_lanes_end_cleanly_next_to_healthy_ones() {
     }
 }
 
+/// An entry a hair above the ground (1 nm: the two kernels' geodetic altitudes differ by about
+/// that much there) lands at once in both kernels. The lanes kernel used to put it just below
+/// the ground, miss the crossing and fly underground to the time limit.
+#[test]
+fn entry_a_hair_above_the_ground_lands_at_once() {
+    let mut p = common::p1();
+    p.initial = common::entry(-35.0, -160.0, 1e-12, 7400.0, -1.0, 100.0);
+    for kernel in [Kernel::Reference, Kernel::Lanes] {
+        let out = solve_batch(std::slice::from_ref(&p), kernel);
+        let n = &out[0].nodes[0];
+        assert_eq!(n.fate, Fate::Landed, "{kernel:?}");
+        assert!(n.end_time_s < 1e-3, "{kernel:?}: {} s", n.end_time_s);
+        assert!(
+            n.end_altitude_m.abs() < 1e-3,
+            "{kernel:?}: {} m",
+            n.end_altitude_m
+        );
+    }
+}
+
 #[test]
 fn time_limit_ends_the_flight_at_the_limit() {
     let mut p = common::p2();
