@@ -4,7 +4,7 @@
 //! Columns are found by their header names, so extra columns are ignored; only the columns the
 //! plots use are required.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Seek};
 use std::ops::Range;
@@ -187,15 +187,19 @@ impl RunDirectory {
 
     /// Material ids present in `fragments.csv` and `summary.json`, sorted.
     pub fn materials(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self
+        // A set of borrowed ids: a 10 000-sample run has 370 000 rows and a dozen materials,
+        // and sorting a copy of every row's id took a quarter of `reentry plot`.
+        // (Inserted one by one: `collect` into a set sorts all the items first.)
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        for id in self
             .fragments
             .iter()
-            .filter_map(|f| f.material.clone())
-            .chain(self.summary.melt_temperature_k.keys().cloned())
-            .collect();
-        ids.sort();
-        ids.dedup();
-        ids
+            .filter_map(|f| f.material.as_deref())
+            .chain(self.summary.melt_temperature_k.keys().map(String::as_str))
+        {
+            ids.insert(id);
+        }
+        ids.into_iter().map(str::to_owned).collect()
     }
 }
 
