@@ -21,6 +21,18 @@ const POSITION_TOLERANCE_DEG: f64 = 0.02;
 const WGS84_E2: f64 = 6.694_379_990_141_32e-3;
 const MEAN_RADIUS_KM: f64 = 6371.0088;
 
+/// Asserts that `output` is bad input: exit code 2 and one line on stderr starting with
+/// `prefix`; returns that line.
+fn one_line_exit_2(output: &std::process::Output, prefix: &str) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr)
+        .trim_end()
+        .to_string();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with(prefix), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
+}
+
 fn unit(lat_deg: f64, lon_deg: f64) -> [f64; 3] {
     let psi = ((1.0 - WGS84_E2) * lat_deg.to_radians().tan()).atan();
     let lon = lon_deg.to_radians();
@@ -203,25 +215,16 @@ fn samples_beyond_the_limit_and_an_uncreatable_out_exit_2() {
             samples,
             "--quiet",
         ]);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "{stderr}");
-        assert!(
-            stderr.starts_with(&format!("reentry: --samples {samples}: "))
-                && stderr.contains("allowed: an integer 1 to 1e8"),
-            "{stderr}"
-        );
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        let line = one_line_exit_2(&output, &format!("reentry: --samples {samples}: "));
+        assert!(line.contains("allowed: an integer 1 to 1e8"), "{line}");
         assert!(!out.exists());
     }
     for threads in ["0", "1025"] {
         let output = reentry(&["run", s(&scenario), "--out", s(&out), "--threads", threads]);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "{stderr}");
-        assert_eq!(
-            stderr.trim_end(),
-            format!(
-                "reentry: --threads {threads}: allowed: 1 to 1024 (one per core is the default)"
-            ),
+        let line = one_line_exit_2(&output, &format!("reentry: --threads {threads}: "));
+        assert!(
+            line.ends_with("allowed: 1 to 1024 (one per core is the default)"),
+            "{line}"
         );
         assert!(!out.exists());
     }
@@ -245,14 +248,12 @@ fn samples_beyond_the_limit_and_an_uncreatable_out_exit_2() {
         "--no-plots",
         "--quiet",
     ]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.starts_with(&format!(
+    one_line_exit_2(
+        &output,
+        &format!(
             "reentry: --out {}: cannot create the directory",
             s(&under_file)
-        )),
-        "{stderr}"
+        ),
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
     let _ = std::fs::remove_dir_all(&dir);
@@ -328,14 +329,9 @@ fn merge_out_at_a_file_exits_2_and_a_failed_merge_creates_nothing() {
     std::fs::write(&file, "not a directory").unwrap();
     let shard = dir.join("no-such-shard");
     let output = reentry(&["merge", s(&shard), "--out", s(&file), "--quiet"]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.starts_with(&format!(
-            "reentry: --out {}: exists and is not a directory",
-            s(&file)
-        )),
-        "{stderr}"
+    one_line_exit_2(
+        &output,
+        &format!("reentry: --out {}: exists and is not a directory", s(&file)),
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
     let merged = dir.join("merged");
