@@ -119,15 +119,20 @@ pub(super) fn check_tle(
             format!("a TLE whose epoch is within {MAX_TLE_AGE_DAYS} days of scenario.epoch_utc"),
         ));
     }
-    let sgp4_fail = |e: String| {
+    let not_in_orbit = |problem: String| {
         ctx.invalid(
             l1.span(),
             "initial.tle.line1",
             None,
             &line1,
-            format!("SGP4 cannot propagate the element set to scenario.epoch_utc: {e}"),
+            problem,
             "an element set of a satellite in orbit at scenario.epoch_utc".into(),
         )
+    };
+    let sgp4_fail = |e: String| {
+        not_in_orbit(format!(
+            "SGP4 cannot propagate the element set to scenario.epoch_utc: {e}"
+        ))
     };
     let constants = sgp4::Constants::from_elements_afspc_compatibility_mode(&elements)
         .map_err(|e| sgp4_fail(e.to_string()))?;
@@ -140,17 +145,10 @@ pub(super) fn check_tle(
     // SGP4 propagates mean elements of a decayed (or mistyped) orbit to a point inside the
     // Earth without complaint; the run would then report objects "landed" below the ground.
     if !(STATE_ALTITUDE_RANGE_M.0..).contains(&altitude_m) {
-        return Err(ctx.invalid(
-            l1.span(),
-            "initial.tle.line1",
-            None,
-            &line1,
-            format!(
-                "SGP4 puts the satellite {:.3} km below the surface at scenario.epoch_utc",
-                -altitude_m / 1e3
-            ),
-            "an element set of a satellite in orbit at scenario.epoch_utc".into(),
-        ));
+        return Err(not_in_orbit(format!(
+            "SGP4 puts the satellite {:.3} km below the surface at scenario.epoch_utc",
+            -altitude_m / 1e3
+        )));
     }
     Ok((line1, line2, TleAtEpoch { altitude_m }))
 }
