@@ -396,11 +396,36 @@ pub fn draw_plots(dir: &Path, no_plots: bool, quiet: bool) {
     }
 }
 
+/// A number of the printed summary: four significant figures (whole numbers from 1000 up), no
+/// trailing zeros. summary.json keeps every digit; this is for reading.
+fn short(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return format!("{}", if v == 0.0 { 0.0 } else { v });
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let decimals = (3 - magnitude).clamp(0, 8) as usize;
+    let text = format!("{v:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
 fn figure(value: Option<f64>, unit: &str) -> String {
     match value {
-        Some(v) if unit.is_empty() => format!("{v:.4}"),
-        Some(v) => format!("{v:.4} {unit}"),
+        Some(v) if unit.is_empty() => short(v),
+        Some(v) => format!("{} {unit}", short(v)),
         None => "n/a".into(),
+    }
+}
+
+/// A casualty expectation: 0, or three significant figures in exponent form.
+fn expectation(e: f64) -> String {
+    if e == 0.0 {
+        "0".into()
+    } else {
+        format!("{e:.2e}")
     }
 }
 
@@ -453,10 +478,10 @@ pub fn print_summary(info: &RunInfo, s: &RunStatistics, out: &Path) {
         figure(s.p_outside_target_zone, ""),
         figure(s.p_land_impact, ""),
         s.casualty_expectation_mean
-            .map(|e| format!("{e:.3e}"))
+            .map(expectation)
             .unwrap_or_else(|| "n/a".into()),
         s.casualty_expectation_orbit_average
-            .map(|e| format!(", orbit-averaged {e:.3e}"))
+            .map(|e| format!(", orbit-averaged {}", expectation(e)))
             .unwrap_or_default()
     );
     println!(
@@ -469,6 +494,30 @@ pub fn print_summary(info: &RunInfo, s: &RunStatistics, out: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summary_numbers_have_four_significant_figures() {
+        let cases = [
+            (1129.6401, "1130"),
+            (778.6127, "778.6"),
+            (-884.2301, "-884.2"),
+            (2211.7873, "2212"),
+            (-1.3601, "-1.36"),
+            (97.5, "97.5"),
+            (0.005, "0.005"),
+            (0.0, "0"),
+            (-0.0, "0"),
+            (123456.7, "123457"),
+            (f64::NAN, "NaN"),
+        ];
+        for (v, text) in cases {
+            assert_eq!(short(v), text, "{v}");
+        }
+        assert_eq!(figure(Some(1129.6401), "kg"), "1130 kg");
+        assert_eq!(figure(None, "kg"), "n/a");
+        assert_eq!(expectation(0.0), "0");
+        assert_eq!(expectation(4.7012e-4), "4.70e-4");
+    }
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |k| {
