@@ -8,8 +8,9 @@
 //! - Surviving mass: Σ count × mass over those rows, kg.
 //! - Hazardous objects: those rows with impact energy ≥ 15 J; casualty area Σ count × DCA.
 //! - Casualty expectation: Σ count × DCA (km²) × population density of the impact's 1° cell.
-//! - Footprint: along/cross-track of every hazardous impact row of every sample (one entry per
-//!   row, not per object: identical objects fly once).
+//! - Footprint: along/cross-track of every hazardous impact of every sample, each row counted
+//!   `count` times (PHYSICS.md §6: N identical objects are N impacts in the footprint), as if
+//!   the row were repeated; identical objects fly once, so they are stored once with their count.
 //! - Percentiles: linear interpolation between order statistics, position h = (n − 1)·p on the
 //!   sorted values x₀..x_{n−1} (Hyndman & Fan 1996 type 7, the default of R and NumPy).
 
@@ -30,6 +31,32 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
     let lo = h.floor() as usize;
     let hi = (lo + 1).min(sorted.len() - 1);
     Some(sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo]))
+}
+
+/// [`percentile`] of the values `(x, n)`, each standing for n copies of x (n ≥ 1), without
+/// making the copies: the same result as repeating every value n times. `sorted` ascending by x,
+/// finite; `None` when empty.
+pub fn percentile_of_counted(sorted: &[(f64, u64)], p: f64) -> Option<f64> {
+    let total: u64 = sorted.iter().map(|&(_, n)| n).sum();
+    if total == 0 {
+        return None;
+    }
+    // The k-th value (0-based) of the repeated sequence.
+    let at = |k: u64| {
+        let mut seen = 0;
+        for &(x, n) in sorted {
+            seen += n;
+            if k < seen {
+                return x;
+            }
+        }
+        sorted[sorted.len() - 1].0
+    };
+    let h = (total - 1) as f64 * p.clamp(0.0, 1.0);
+    let lo = h.floor() as u64;
+    let hi = (lo + 1).min(total - 1);
+    let (x_lo, x_hi) = (at(lo), at(hi));
+    Some(x_lo + (h - lo as f64) * (x_hi - x_lo))
 }
 
 fn sorted(values: &[f64]) -> Vec<f64> {
@@ -93,12 +120,18 @@ pub struct Box3Sigma {
 }
 
 impl Box3Sigma {
-    fn of(values: &[f64]) -> Box3Sigma {
-        let s = sorted(values);
+    /// Of the values `(x, n)`, each counted n times.
+    fn of_counted(values: &[(f64, u64)]) -> Box3Sigma {
+        let mut s: Vec<(f64, u64)> = values
+            .iter()
+            .copied()
+            .filter(|&(x, n)| x.is_finite() && n > 0)
+            .collect();
+        s.sort_by(|a, b| a.0.total_cmp(&b.0));
         Box3Sigma {
-            p00_15: percentile(&s, 0.0015),
-            p50: percentile(&s, 0.50),
-            p99_85: percentile(&s, 0.9985),
+            p00_15: percentile_of_counted(&s, 0.0015),
+            p50: percentile_of_counted(&s, 0.50),
+            p99_85: percentile_of_counted(&s, 0.9985),
         }
     }
 }
@@ -148,8 +181,10 @@ pub struct StatisticsAccumulator {
     casualty_area_m2: Vec<f64>,
     hazardous: Vec<u64>,
     casualty_expectation: Vec<f64>,
-    along_km: Vec<f64>,
-    cross_km: Vec<f64>,
+    /// Along-track position of each hazardous impact row, km, with its count.
+    along_km: Vec<(f64, u64)>,
+    /// Cross-track position of each hazardous impact row, km, with its count.
+    cross_km: Vec<(f64, u64)>,
     outside_zone: u64,
     on_land: u64,
 }
@@ -203,8 +238,8 @@ impl StatisticsAccumulator {
             expectation +=
                 dca_m2 * 1e-6 * population::density_per_km2(row.end_lat_deg, row.end_lon_deg);
             if let (Some(a), Some(c)) = (row.downrange_km, row.crossrange_km) {
-                self.along_km.push(a);
-                self.cross_km.push(c);
+                self.along_km.push((a, objects));
+                self.cross_km.push((c, objects));
             }
             if let Some(zone) = &self.context.target_zone {
                 outside |= !zone.contains(row.end_lon_deg, row.end_lat_deg);
@@ -239,8 +274,8 @@ impl StatisticsAccumulator {
             casualty_area_m2: area,
             hazardous_fragments_mean: mean(&hazardous),
             hazardous_fragments_max: self.hazardous.iter().copied().max().unwrap_or(0),
-            along_track_km: Box3Sigma::of(&self.along_km),
-            cross_track_km: Box3Sigma::of(&self.cross_km),
+            along_track_km: Box3Sigma::of_counted(&self.along_km),
+            cross_track_km: Box3Sigma::of_counted(&self.cross_km),
             p_outside_target_zone: self
                 .context
                 .target_zone
@@ -277,6 +312,24 @@ mod tests {
         }
         assert_eq!(percentile(&[], 0.5), None);
         assert_eq!(percentile(&[7.0], 0.9985), Some(7.0));
+    }
+
+    /// Counted values give exactly the percentiles of the values repeated.
+    #[test]
+    fn counted_percentile_is_the_percentile_of_the_repetition() {
+        let counted = [(-3.0, 1), (1.0, 4), (2.5, 1), (10.0, 3)];
+        let repeated: Vec<f64> = counted
+            .iter()
+            .flat_map(|&(x, n)| std::iter::repeat_n(x, n as usize))
+            .collect();
+        for p in [0.0, 0.0015, 0.1, 0.25, 0.5, 0.77, 0.9985, 1.0] {
+            assert_eq!(
+                percentile_of_counted(&counted, p),
+                percentile(&repeated, p),
+                "p {p}"
+            );
+        }
+        assert_eq!(percentile_of_counted(&[], 0.5), None);
     }
 
     fn row(
@@ -358,8 +411,11 @@ mod tests {
             s.casualty_expectation_orbit_average,
             Some(1.5 * 1e-6 * 10.0)
         );
-        // Footprint: impacts at downrange 0, 100 (sample index × 100 in this fixture).
-        assert_eq!(s.along_track_km.p50, Some(50.0));
+        // Footprint: the two tanks of sample 0 at downrange 0, the tank of sample 1 at 100
+        // (sample index × 100 in this fixture): the objects 0, 0, 100.
+        assert_eq!(s.along_track_km.p50, Some(0.0));
+        let p99_85 = s.along_track_km.p99_85.unwrap();
+        assert!((p99_85 - 99.7).abs() < 1e-12, "{p99_85}");
         assert_eq!(s.cross_track_km.p00_15, Some(-1.0));
     }
 }

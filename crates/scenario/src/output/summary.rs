@@ -56,7 +56,7 @@ pub struct RunInfo {
 }
 
 /// What the statistics mean (written under `statistics`).
-const DEFINITIONS: &str = "fates: objects (count-weighted) summed over samples; surviving mass, casualty area, hazardous fragments and casualty expectation per sample over landed fragments (>= 15 J for hazard); footprint over all hazardous impacts of all samples, along/cross track of the sample's break-up ground track on a sphere of radius 6371.0088 km, cross track positive right of track; percentiles: linear interpolation between order statistics (Hyndman-Fan type 7)";
+const DEFINITIONS: &str = "fates: objects (count-weighted) summed over samples; surviving mass, casualty area, hazardous fragments and casualty expectation per sample over landed fragments (>= 15 J for hazard); footprint over all hazardous impacts of all samples (each object counted: a row with count N is N impacts), along/cross track of the sample's break-up ground track on a sphere of radius 6371.0088 km, cross track positive right of track; percentiles: linear interpolation between order statistics (Hyndman-Fan type 7)";
 
 /// The text of `summary.json`.
 pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> String {
