@@ -399,14 +399,9 @@ impl Flight {
             let tm = self.node.melt_temperature_k;
             check(Event::MeltOnset, tm - y0[TEMPERATURE], tm - y1[TEMPERATURE]);
         }
-        for (i, alt) in self
-            .controls
-            .releases
-            .iter()
-            .map(|r| r.altitude_m)
-            .enumerate()
-        {
+        for (i, release) in self.controls.releases.iter().enumerate() {
             if !self.released[i] {
+                let alt = release.altitude_m;
                 check(Event::Release(i), h0 - alt, h1 - alt);
             }
         }
