@@ -8,22 +8,7 @@
 /// IUGG mean Earth radius R₁, m (Moritz 2000, Geodetic Reference System 1980, R₁ = (2a + b)/3).
 pub const EARTH_MEAN_RADIUS_M: f64 = 6_371_008.8;
 
-fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-}
-
-fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
-    [
-        a[1] * b[2] - a[2] * b[1],
-        a[2] * b[0] - a[0] * b[2],
-        a[0] * b[1] - a[1] * b[0],
-    ]
-}
-
-fn normalized(a: [f64; 3]) -> [f64; 3] {
-    let n = dot(a, a).sqrt();
-    [a[0] / n, a[1] / n, a[2] / n]
-}
+use reentry_physics::vector::{cross, dot, normalized};
 
 /// Position of an impact relative to a ground track, m.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -7,6 +7,7 @@
 //! - [`heating`]: stagnation-point heat flux (Detra–Kemp–Riddell, Sutton–Graves, free-molecular,
 //!   Stanton bridge) and the surface average of a tumbling body.
 //! - [`thermal`]: [`thermal::Material`], the lumped heat balance with melting, demise rule.
+//! - [`vector`]: dot and cross products, norms of `[f64; 3]`.
 //!
 //! Each model folder holds `reference.rs` (plain `f64`, the readable specification) and
 //! `lanes.rs` (the same functions over `F64s`). Everything is SI; see PHYSICS.md for sources.
@@ -54,3 +55,4 @@ pub mod aero;
 pub mod earth;
 pub mod heating;
 pub mod thermal;
+pub mod vector;

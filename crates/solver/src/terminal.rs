@@ -25,6 +25,7 @@
 
 use reentry_physics::aero::CONTINUUM_KNUDSEN;
 use reentry_physics::earth::reference::{east_north_up, ecef_from_geodetic, geodetic_from_ecef};
+use reentry_physics::vector::{dot, norm, normalized};
 
 use crate::flight::State;
 use crate::model::{Aux, MASS, NodeModel, TEMPERATURE};
@@ -50,10 +51,10 @@ pub fn ready(node: &NodeModel, y: &State, aux: &Aux, dydt: &State) -> bool {
     if !node.is_fragment || node.thrust_n > 0.0 {
         return false;
     }
-    let up = unit(&[y[0], y[1], y[2]]);
+    let up = normalized([y[0], y[1], y[2]]);
     let v = [y[3], y[4], y[5]];
     let speed = aux.speed_m_s;
-    let vertical = dot(&v, &up);
+    let vertical = dot(v, up);
     let horizontal = (speed * speed - vertical * vertical).max(0.0).sqrt();
     let lag = speed * speed / (4.0 * SCREEN_GRAVITY_M_S2 * SCREEN_SCALE_HEIGHT_M);
     let t = y[TEMPERATURE];
@@ -112,9 +113,9 @@ pub fn descend(
     };
     // Effective gravity along the vertical at the takeover point (drag is zero at rest); it
     // varies by 0.3 % over the fall, which the 1/r² scaling below follows.
-    let r0 = norm(&[y0[0], y0[1], y0[2]]);
+    let r0 = norm([y0[0], y0[1], y0[2]]);
     let (k_rest, _) = rhs(t0_s, &state(ecef_from_geodetic(lat, lon, h0), 0.0));
-    let g0 = -dot(&[k_rest[3], k_rest[4], k_rest[5]], &up);
+    let g0 = -dot([k_rest[3], k_rest[4], k_rest[5]], up);
     if !positive(g0) {
         return None;
     }
@@ -127,19 +128,19 @@ pub fn descend(
     let mut horizontal = Vec::with_capacity(intervals + 1);
     let mut peak_q = 0.0f64;
     let mut peak_decel = 0.0f64;
-    let mut guess = norm(&[y0[3], y0[4], y0[5]]).max(1e-3);
+    let mut guess = norm([y0[3], y0[4], y0[5]]).max(1e-3);
     let mut t_s = t0_s;
     for j in 0..=intervals {
         let h = h0 - j as f64 * dh;
         let position = ecef_from_geodetic(lat, lon, h);
-        let r = norm(&position);
+        let r = norm(position);
         let g = g0 * (r0 / r) * (r0 / r);
         let mut v = guess;
         let mut k = [0.0; 8];
         let mut aux = Aux::default();
         for _ in 0..3 {
             (k, aux) = rhs(t_s, &state(position, v));
-            let drag = dot(&[k[3], k[4], k[5]], &up) + g;
+            let drag = dot([k[3], k[4], k[5]], up) + g;
             if !positive(drag) {
                 return None;
             }
@@ -151,7 +152,7 @@ pub fn descend(
         peak_q = peak_q.max(aux.heat_flux_w_m2);
         peak_decel = peak_decel.max(aux.deceleration_g);
         let a = [k[3], k[4], k[5]];
-        let a_up = dot(&a, &up);
+        let a_up = dot(a, up);
         horizontal.push([
             a[0] - a_up * up[0],
             a[1] - a_up * up[1],
@@ -195,7 +196,7 @@ pub fn descend(
     // Horizontal drift: the takeover's horizontal velocity decays over V/g, and the horizontal
     // acceleration at terminal speed is balanced at a speed a_h V / g.
     let v0 = [y0[3], y0[4], y0[5]];
-    let v0_up = dot(&v0, &up);
+    let v0_up = dot(v0, up);
     let v0_h = [
         v0[0] - v0_up * up[0],
         v0[1] - v0_up * up[1],
@@ -207,8 +208,8 @@ pub fn descend(
         *d = v0_h[c] * relax0_s + simpson(&|j| horizontal[j][c] / gravity[j]);
     }
     // Keep the drift horizontal (east and north components only).
-    let de = dot(&drift, &east);
-    let dn = dot(&drift, &north);
+    let de = dot(drift, east);
+    let dn = dot(drift, north);
     let ground = ecef_from_geodetic(lat, lon, 0.0);
     let w_ground = fall[n];
     let h_ground = horizontal[n];
@@ -231,17 +232,4 @@ pub fn descend(
 /// A finite, strictly positive number (NaN is not).
 fn positive(x: f64) -> bool {
     x.is_finite() && x > 0.0
-}
-
-fn dot(a: &[f64; 3], b: &[f64; 3]) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-}
-
-fn norm(a: &[f64; 3]) -> f64 {
-    dot(a, a).sqrt()
-}
-
-fn unit(a: &[f64; 3]) -> [f64; 3] {
-    let n = norm(a);
-    [a[0] / n, a[1] / n, a[2] / n]
 }

@@ -2,6 +2,7 @@
 //! orbit, and the public reference cases p1, p2 (the Delta II survivors) and p4 (TLE, coast,
 //! deorbit burn, break-up) with the results of an independent implementation of PHYSICS.md.
 
+use reentry_physics::vector::{cross, norm};
 use std::f64::consts::{FRAC_PI_2, PI};
 use std::sync::Arc;
 
@@ -267,18 +268,6 @@ const KEPLER_INVARIANT_TOLERANCE: f64 = 1e-6;
 /// Position bound after a day, as a fraction of the path flown (≈ 650 000 km): the same 1e-6
 /// as the invariants. Measured at the default tolerances: 107 m, 1.6e-7 of the path.
 const KEPLER_POSITION_TOLERANCE_PER_PATH: f64 = 1e-6;
-
-fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
-    [
-        a[1] * b[2] - a[2] * b[1],
-        a[2] * b[0] - a[0] * b[2],
-        a[0] * b[1] - a[1] * b[0],
-    ]
-}
-
-fn norm(a: [f64; 3]) -> f64 {
-    (a[0] * a[0] + a[1] * a[1] + a[2] * a[2]).sqrt()
-}
 
 /// Two-body position at time t (s) from (r0, v0), by Kepler's equation E − e sin E = M solved
 /// by Newton's method (elliptic orbit; Vallado, Fundamentals of Astrodynamics, Alg. 2 and the

@@ -7,6 +7,7 @@
 
 use super::ROTATION_RATE_RAD_S;
 use super::reference::{east_north_up, ecef_from_geodetic, geodetic_from_ecef};
+use crate::vector::dot;
 
 /// Julian date of the J2000.0 epoch (2000-01-01 12:00 TT; used here on the UT1 scale as in
 /// the IAU 1982 GMST formula).
@@ -122,7 +123,6 @@ pub fn ecef_state_from_entry(
 pub fn entry_from_ecef_state(position_m: [f64; 3], velocity_m_s: [f64; 3]) -> EntryState {
     let geodetic = geodetic_from_ecef(position_m);
     let [east, north, up] = east_north_up(geodetic.latitude_rad, geodetic.longitude_rad);
-    let dot = |a: [f64; 3], b: [f64; 3]| a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
     let v_east = dot(velocity_m_s, east);
     let v_north = dot(velocity_m_s, north);
     let v_up = dot(velocity_m_s, up);
