@@ -83,6 +83,11 @@ impl Burn {
     pub fn mass_after_kg(&self, mass_kg: f64) -> f64 {
         mass_kg * (-self.delta_v_m_s / (self.isp_s * crate::model::STANDARD_GRAVITY_M_S2)).exp()
     }
+
+    /// The mass left after all of `burns` from `mass_kg` before the first, m0 Π e^(−Δv/(Isp g0)).
+    pub fn mass_after_all_kg(burns: &[Burn], mass_kg: f64) -> f64 {
+        burns.iter().fold(mass_kg, |m, b| b.mass_after_kg(m))
+    }
 }
 
 /// Gravity model.

@@ -293,11 +293,8 @@ pub fn summary(s: &Scenario) -> String {
         ),
     );
     if let Some(v) = &p.vehicle {
-        // Mass after the burns, m0 Π exp(−Δv / (Isp g0)) (PHYSICS.md §7).
-        let g0 = reentry_physics::earth::STANDARD_GRAVITY_M_S2;
-        let after_burns_kg = p.burns.iter().fold(v.mass_kg, |m, b| {
-            m * (-b.delta_v_m_s / (b.isp_s * g0)).exp()
-        });
+        // Mass after the burns (PHYSICS.md §7).
+        let after_burns_kg = reentry_solver::Burn::mass_after_all_kg(&p.burns, v.mass_kg);
         let after = if p.burns.is_empty() {
             String::new()
         } else {

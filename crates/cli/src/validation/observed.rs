@@ -145,11 +145,7 @@ pub fn cases(options: &ValidationOptions) -> Vec<CaseResult> {
     let mut rows = Vec::new();
     // Entry mass: the vehicle after its burn, nominal (the Δv dispersion moves it by ±0.04 %).
     let entry_mass_kg = scenario.problem.vehicle.as_ref().map_or(f64::NAN, |v| {
-        scenario
-            .problem
-            .burns
-            .iter()
-            .fold(v.mass_kg, |m, b| b.mass_after_kg(m))
+        reentry_solver::Burn::mass_after_all_kg(&scenario.problem.burns, v.mass_kg)
     });
     mass_cases(&mut rows, case, entry_mass_kg, &sink.rows, &statistics);
     footprint_cases(&mut rows, case, &sink.rows, &statistics);

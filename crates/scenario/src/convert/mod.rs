@@ -675,9 +675,7 @@ fn check_fragment_mass(
     let Some(vehicle) = vehicle else {
         return Ok(());
     };
-    let after_burns_kg = burns
-        .iter()
-        .fold(vehicle.mass_kg, |m, b| b.mass_after_kg(m));
+    let after_burns_kg = Burn::mass_after_all_kg(burns, vehicle.mass_kg);
     let fragments_kg: f64 = fragments
         .iter()
         .map(|f| f64::from(f.count) * f.mass_kg)
