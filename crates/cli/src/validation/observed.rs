@@ -20,10 +20,10 @@ const PROGRESS_SCENARIO_PATH: &str = "scenarios/progress-ms-31.toml";
 /// vehicle reached the ground (progress-ms.md §1.6; validation-cases.md §6).
 const SURVIVING_MASS_FRACTION_MAX: f64 = 0.10;
 /// Why the flagship's surviving mass exceeds the MS-04 estimate (docs/validation.md).
-const SURVIVING_MASS_DISCREPANCY: &str = "even with oxidation heating (η 0-1) the lumped \
-    model keeps the titanium vessels of the estimated list below their melt temperature (no tank \
-    burst, no wall conduction): titanium and steel items alone are 16 % of the entry mass; ESA \
-    predicted 30 % for ATV-1";
+const SURVIVING_MASS_DISCREPANCY: &str = "every titanium vessel of the estimated list lands \
+    whole, also with oxidation efficiency 1, with the list's own titanium properties, or burst \
+    into plates of its wall (docs/physics.md §13): the list's titanium items alone are 7.6 % of \
+    the entry mass and its steel items 8.7 %; ESA predicted 30 % for ATV-1";
 /// "Survivors are dominated by Ti/steel pressure vessels, engines and mechanisms"
 /// (progress-ms.md §1.6 and §4: MS-04's two water-tank spheres and an electric motor; ESA on
 /// M-27M: "titanium and stainless steel components will not melt"): more than half of the
