@@ -63,6 +63,11 @@ fn assert_same_run(merged: &Path, unsharded: &Path) {
         std::fs::read(unsharded.join("fragments.csv")).expect("fragments.csv")
     );
     assert_eq!(summary_statistics(merged), summary_statistics(unsharded));
+    // Shards that do not hold sample 0 still measure along its track: the merged figures along
+    // the nominal track exist and equal the unsharded ones (compared above).
+    let nominal = &summary_statistics(unsharded)["footprint_nominal_track"];
+    assert!(nominal["along_track_km"]["p50"].is_f64(), "{nominal}");
+    assert!(nominal["breakup"]["heading_deg"].is_f64(), "{nominal}");
 }
 
 fn merge_glob(dir: &Path, merged: &Path) {

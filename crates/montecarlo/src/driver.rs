@@ -2,9 +2,12 @@
 //! to a [`RunSink`] in sample order and reduced to [`RunStatistics`].
 //!
 //! Work is a list of units in sample order: the nominal sample 0 alone (solved with a time
-//! history for `trajectory.csv`, when this shard owns it), then chunks of
+//! history for `trajectory.csv`), then chunks of
 //! [`RunPlan::samples_per_chunk`] samples solved together by
-//! [`reentry_solver::solve_batch`]. Every pool thread takes the next unit from an atomic counter
+//! [`reentry_solver::solve_batch`]. Every shard solves the nominal sample, whether or not it
+//! owns it: its break-up ground track is the reference of the footprint along the nominal
+//! track ([`RunStatistics::along_nominal_track_km`]); a shard that does not own sample 0 writes
+//! none of its rows. Every pool thread takes the next unit from an atomic counter
 //! (so units start in order) and sends its rows over a channel; the calling thread puts them
 //! back in order, hands them to the sink and keeps only the per-sample scalars the statistics
 //! need. Memory stays bounded by the units in flight, whatever the sample count: a worker waits
@@ -20,7 +23,8 @@ use std::sync::mpsc;
 use reentry_solver::{Kernel, Problem, SolveOptions, TrajectoryPoint};
 
 use crate::dispersion::{Dispersions, apply};
-use crate::record::{FragmentRow, sample_rows};
+use crate::footprint::GroundTrack;
+use crate::record::{FragmentRow, breakup_track, sample_rows};
 use crate::statistics::{RiskContext, RunStatistics, StatisticsAccumulator};
 
 /// One shard of a run: the samples i with i mod count = index.
@@ -130,28 +134,42 @@ pub enum DriverError {
 struct UnitResult {
     samples: Vec<Vec<FragmentRow>>,
     trajectory: Option<Vec<TrajectoryPoint>>,
+    /// The nominal unit's break-up ground track (`Some` only for the nominal unit).
+    nominal_track: Option<Option<GroundTrack>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    /// Sample 0, solved alone with a time history; its rows and trajectory are written when
+    /// the shard owns it, else only its break-up track is kept.
+    Nominal { owned: bool },
+    /// A chunk of dispersed samples, solved together.
+    Batch,
 }
 
 struct Unit {
     samples: Vec<u64>,
-    nominal_with_trajectory: bool,
+    kind: UnitKind,
 }
 
 fn units(plan: &RunPlan) -> Vec<Unit> {
     let chunk = plan.samples_per_chunk.max(1);
     let mut units = Vec::new();
     let mut rest: Vec<u64> = plan.shard.samples(plan.samples).collect();
-    if rest.first() == Some(&0) {
-        rest.remove(0);
+    if plan.samples > 0 {
+        let owned = rest.first() == Some(&0);
+        if owned {
+            rest.remove(0);
+        }
         units.push(Unit {
             samples: vec![0],
-            nominal_with_trajectory: true,
+            kind: UnitKind::Nominal { owned },
         });
     }
     for c in rest.chunks(chunk) {
         units.push(Unit {
             samples: c.to_vec(),
-            nominal_with_trajectory: false,
+            kind: UnitKind::Batch,
         });
     }
     units
@@ -177,7 +195,9 @@ fn solve_unit(
         .map(|&i| apply(nominal, dispersions, plan.seed, i))
         .collect();
     let solved = catch_unwind(AssertUnwindSafe(|| {
-        if unit.nominal_with_trajectory {
+        if let UnitKind::Nominal { .. } = unit.kind {
+            // Always with its time history, owned or not: the same call gives the same bits,
+            // so every shard sees the same nominal break-up.
             let options = SolveOptions {
                 kernel: plan.kernel,
                 trajectory_step_s: Some(plan.trajectory_step_s),
@@ -192,9 +212,15 @@ fn solve_unit(
         last: unit.samples[unit.samples.len() - 1],
         message: panic_message(payload.as_ref()),
     })?;
-    let trajectory = unit
-        .nominal_with_trajectory
-        .then(|| std::mem::take(&mut outcomes[0].trajectory));
+    if let UnitKind::Nominal { owned: false } = unit.kind {
+        return Ok(UnitResult {
+            samples: Vec::new(),
+            trajectory: None,
+            nominal_track: Some(breakup_track(&outcomes[0])),
+        });
+    }
+    let nominal = unit.kind != UnitKind::Batch;
+    let trajectory = nominal.then(|| std::mem::take(&mut outcomes[0].trajectory));
     let samples = unit
         .samples
         .iter()
@@ -204,6 +230,7 @@ fn solve_unit(
     Ok(UnitResult {
         samples,
         trajectory,
+        nominal_track: nominal.then(|| breakup_track(&outcomes[0])),
     })
 }
 
@@ -217,7 +244,11 @@ pub fn run(
     sink: &mut dyn RunSink,
 ) -> Result<RunStatistics, DriverError> {
     let units = units(plan);
-    let total: u64 = units.iter().map(|u| u.samples.len() as u64).sum();
+    let total: u64 = units
+        .iter()
+        .filter(|u| u.kind != UnitKind::Nominal { owned: false })
+        .map(|u| u.samples.len() as u64)
+        .sum();
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(threads) = plan.threads {
         builder = builder.num_threads(threads);
@@ -282,6 +313,9 @@ pub fn run(
             while let Some(r) = pending.remove(&expected) {
                 expected += 1;
                 flushed_units.store(expected, Ordering::Release);
+                if let Some(track) = r.nominal_track {
+                    accumulator.set_nominal_track(track);
+                }
                 let flushed = (|| -> std::io::Result<()> {
                     if let Some(points) = &r.trajectory {
                         sink.trajectory(points)?;
@@ -340,7 +374,7 @@ mod tests {
             trajectory_step_s: 1.0,
         };
         let u = units(&plan);
-        assert!(u[0].nominal_with_trajectory);
+        assert_eq!(u[0].kind, UnitKind::Nominal { owned: true });
         assert_eq!(u[0].samples, vec![0]);
         assert_eq!(u[1].samples, vec![2, 4, 6, 8]);
         assert_eq!(u.iter().map(|u| u.samples.len()).sum::<usize>(), 10);
@@ -348,8 +382,11 @@ mod tests {
             shard: Shard { index: 1, count: 2 },
             ..plan
         });
-        assert!(!other[0].nominal_with_trajectory);
-        assert_eq!(other[0].samples, vec![1, 3, 5, 7]);
+        // A shard without sample 0 still solves it first, for its break-up track only.
+        assert_eq!(other[0].kind, UnitKind::Nominal { owned: false });
+        assert_eq!(other[0].samples, vec![0]);
+        assert_eq!(other[1].samples, vec![1, 3, 5, 7]);
+        assert_eq!(other[1].kind, UnitKind::Batch);
     }
 
     struct Collect {
@@ -425,6 +462,33 @@ mod tests {
             assert_eq!(other.rows, base.rows, "chunk {chunk}, threads {threads}");
             assert_eq!(stats, base_stats);
         }
+        // Every shard measures along the same nominal track; only shard 0 writes sample 0.
+        assert!(base_stats.nominal_track.is_some());
+        let shard_plan = RunPlan {
+            samples: 11,
+            seed: 5,
+            shard: Shard { index: 1, count: 3 },
+            kernel: Kernel::Lanes,
+            threads: Some(2),
+            samples_per_chunk: 2,
+            trajectory_step_s: 5.0,
+        };
+        let mut shard_sink = Collect {
+            rows: Vec::new(),
+            trajectory_points: 0,
+        };
+        let shard_stats = run(
+            &problem,
+            &dispersions,
+            &shard_plan,
+            context.clone(),
+            &mut shard_sink,
+        )
+        .unwrap();
+        assert_eq!(shard_stats.nominal_track, base_stats.nominal_track);
+        assert_eq!(shard_sink.trajectory_points, 0);
+        assert_eq!(shard_stats.samples, 4);
+        assert!(shard_sink.rows.iter().all(|r| r.sample % 3 == 1));
         // 60 one-sample units on 2 threads: more units than the back-pressure window (32).
         let (long_base, _) = go_n(60, 16, 1);
         let (long, _) = go_n(60, 1, 2);

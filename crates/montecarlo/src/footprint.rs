@@ -8,6 +8,7 @@
 /// IUGG mean Earth radius R₁, m (Moritz 2000, Geodetic Reference System 1980, R₁ = (2a + b)/3).
 pub const EARTH_MEAN_RADIUS_M: f64 = 6_371_008.8;
 
+use reentry_physics::earth::reference::{ecef_from_geodetic, geodetic_from_ecef};
 use reentry_physics::vector::{cross, dot, normalized};
 
 /// Position of an impact relative to a ground track, m.
@@ -61,6 +62,63 @@ pub fn track_offset(
         downrange_m: EARTH_MEAN_RADIUS_M * along,
         crossrange_m: -EARTH_MEAN_RADIUS_M * qn.asin(),
     })
+}
+
+/// The ground track that footprint distances are measured along: a break-up point and the
+/// Earth-relative velocity there, both ECEF.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroundTrack {
+    /// Break-up position, ECEF m.
+    pub breakup_ecef_m: [f64; 3],
+    /// Earth-relative velocity at break-up, ECEF m/s.
+    pub breakup_velocity_ecef_m_s: [f64; 3],
+}
+
+impl GroundTrack {
+    /// Along- and cross-track offset of a point given in ECEF ([`track_offset`]).
+    pub fn offset(&self, point_ecef_m: [f64; 3]) -> Option<TrackOffset> {
+        track_offset(
+            self.breakup_ecef_m,
+            self.breakup_velocity_ecef_m_s,
+            point_ecef_m,
+        )
+    }
+
+    /// Along- and cross-track offset of a geodetic point (degrees, km), as the rows of
+    /// `fragments.csv` give impact points.
+    pub fn offset_of_geodetic(
+        &self,
+        latitude_deg: f64,
+        longitude_deg: f64,
+        altitude_km: f64,
+    ) -> Option<TrackOffset> {
+        self.offset(ecef_from_geodetic(
+            latitude_deg.to_radians(),
+            longitude_deg.to_radians(),
+            altitude_km * 1000.0,
+        ))
+    }
+
+    /// The break-up point: geodetic latitude (°), longitude (°), altitude (km) and the heading
+    /// of the Earth-relative velocity (°, clockwise from north), for people reading a summary.
+    pub fn breakup_geodetic(&self) -> (f64, f64, f64, f64) {
+        let g = geodetic_from_ecef(self.breakup_ecef_m);
+        let (sin_lat, cos_lat) = g.latitude_rad.sin_cos();
+        let (sin_lon, cos_lon) = g.longitude_rad.sin_cos();
+        let east = [-sin_lon, cos_lon, 0.0];
+        let north = [-sin_lat * cos_lon, -sin_lat * sin_lon, cos_lat];
+        let v = self.breakup_velocity_ecef_m_s;
+        let heading_deg = dot(v, east)
+            .atan2(dot(v, north))
+            .to_degrees()
+            .rem_euclid(360.0);
+        (
+            g.latitude_rad.to_degrees(),
+            g.longitude_rad.to_degrees(),
+            g.altitude_m / 1000.0,
+            heading_deg,
+        )
+    }
 }
 
 /// A polygon in longitude/latitude degrees (the `[target_zone]` of a scenario).

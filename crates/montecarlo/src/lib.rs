@@ -38,6 +38,6 @@ pub mod stream;
 
 pub use dispersion::{Applied, Dispersion, Dispersions, Distribution, apply};
 pub use driver::{DriverError, RunPlan, RunSink, Shard, run};
-pub use footprint::{LonLatPolygon, PolygonFlaw, TrackOffset, track_offset};
-pub use record::{FragmentRow, debris_casualty_area_m2, sample_rows};
+pub use footprint::{GroundTrack, LonLatPolygon, PolygonFlaw, TrackOffset, track_offset};
+pub use record::{FragmentRow, breakup_track, debris_casualty_area_m2, sample_rows};
 pub use statistics::{RiskContext, RunStatistics, StatisticsAccumulator, percentile};

@@ -7,7 +7,7 @@
 
 use reentry_solver::{Fate, FragmentOutcome, NodeId, Parent, Problem, SampleOutcome};
 
-use crate::footprint::track_offset;
+use crate::footprint::GroundTrack;
 
 /// A landed object is hazardous at or above this impact kinetic energy, J (NASA-STD-8719.14;
 /// RCC 321).
@@ -98,16 +98,25 @@ impl FragmentRow {
 /// break-up point and Earth-relative velocity) when the problem has a vehicle that broke up
 /// (see [`track_offset`]); otherwise they are empty.
 pub fn sample_rows(sample: u64, problem: &Problem, outcome: &SampleOutcome) -> Vec<FragmentRow> {
-    let breakup = outcome
-        .nodes
-        .iter()
-        .find(|n| n.node == NodeId::Vehicle && n.fate == Fate::BrokeUp)
-        .map(|n| (n.end_position_ecef_m, n.end_velocity_ecef_m_s));
+    let breakup = breakup_track(outcome);
     outcome
         .nodes
         .iter()
         .map(|node| node_row(sample, problem, node, breakup))
         .collect()
+}
+
+/// The ground track of the vehicle's break-up in `outcome` (`None` when the problem has no
+/// vehicle or the vehicle did not break up).
+pub fn breakup_track(outcome: &SampleOutcome) -> Option<GroundTrack> {
+    outcome
+        .nodes
+        .iter()
+        .find(|n| n.node == NodeId::Vehicle && n.fate == Fate::BrokeUp)
+        .map(|n| GroundTrack {
+            breakup_ecef_m: n.end_position_ecef_m,
+            breakup_velocity_ecef_m_s: n.end_velocity_ecef_m_s,
+        })
 }
 
 fn km(m: f64) -> f64 {
@@ -118,7 +127,7 @@ fn node_row(
     sample: u64,
     problem: &Problem,
     node: &FragmentOutcome,
-    breakup: Option<([f64; 3], [f64; 3])>,
+    breakup: Option<GroundTrack>,
 ) -> FragmentRow {
     let landed = node.fate == Fate::Landed;
     let impact_energy_j = if landed { node.impact_energy_j() } else { None };
@@ -129,7 +138,7 @@ fn node_row(
         _ => 0.0,
     });
     let offset = match (landed, breakup) {
-        (true, Some((r, v))) => track_offset(r, v, node.end_position_ecef_m),
+        (true, Some(track)) => track.offset(node.end_position_ecef_m),
         _ => None,
     };
     let (fragment, parent, count, material, shape) = match node.node {

@@ -16,7 +16,7 @@
 
 use reentry_solver::Fate;
 
-use crate::footprint::LonLatPolygon;
+use crate::footprint::{GroundTrack, LonLatPolygon};
 use crate::population;
 use crate::record::{FragmentRow, VEHICLE_ID};
 
@@ -157,6 +157,13 @@ pub struct RunStatistics {
     pub along_track_km: Box3Sigma,
     /// Cross-track position of hazardous impacts, km.
     pub cross_track_km: Box3Sigma,
+    /// The nominal sample's break-up ground track (`None` when its vehicle did not break up).
+    pub nominal_track: Option<GroundTrack>,
+    /// Along-track position of hazardous impacts measured along [`Self::nominal_track`], km:
+    /// the geographic extent of the debris of all samples, burn dispersions included.
+    pub along_nominal_track_km: Box3Sigma,
+    /// Cross-track position of hazardous impacts from [`Self::nominal_track`], km.
+    pub cross_nominal_track_km: Box3Sigma,
     /// Fraction of samples with a hazardous impact outside the target zone (`None` without one).
     pub p_outside_target_zone: Option<f64>,
     /// Fraction of samples with a hazardous impact on land.
@@ -185,6 +192,10 @@ pub struct StatisticsAccumulator {
     along_km: Vec<(f64, u64)>,
     /// Cross-track position of each hazardous impact row, km, with its count.
     cross_km: Vec<(f64, u64)>,
+    nominal_track: Option<GroundTrack>,
+    /// Along- and cross-track positions from the nominal track, km, with their counts.
+    along_nominal_km: Vec<(f64, u64)>,
+    cross_nominal_km: Vec<(f64, u64)>,
     outside_zone: u64,
     on_land: u64,
 }
@@ -203,9 +214,23 @@ impl StatisticsAccumulator {
             casualty_expectation: Vec::new(),
             along_km: Vec::new(),
             cross_km: Vec::new(),
+            nominal_track: None,
+            along_nominal_km: Vec::new(),
+            cross_nominal_km: Vec::new(),
             outside_zone: 0,
             on_land: 0,
         }
+    }
+
+    /// Sets the ground track of the nominal sample's break-up, along which every sample's
+    /// hazardous impacts are also measured. Call before the first [`Self::add_sample`]: rows
+    /// added earlier are not measured.
+    pub fn set_nominal_track(&mut self, track: Option<GroundTrack>) {
+        debug_assert_eq!(
+            self.samples, 0,
+            "the nominal track is set before any sample"
+        );
+        self.nominal_track = track;
     }
 
     /// Adds the rows of one sample (call in sample order).
@@ -240,6 +265,16 @@ impl StatisticsAccumulator {
             if let (Some(a), Some(c)) = (row.downrange_km, row.crossrange_km) {
                 self.along_km.push((a, objects));
                 self.cross_km.push((c, objects));
+            }
+            // From the row's own (round-tripped) impact point, so that `reentry merge`, which
+            // reads the rows back, computes the same bits.
+            if let Some(o) = self.nominal_track.and_then(|t| {
+                t.offset_of_geodetic(row.end_lat_deg, row.end_lon_deg, row.end_alt_km)
+            }) {
+                self.along_nominal_km
+                    .push((o.downrange_m / 1000.0, objects));
+                self.cross_nominal_km
+                    .push((o.crossrange_m / 1000.0, objects));
             }
             if let Some(zone) = &self.context.target_zone {
                 outside |= !zone.contains(row.end_lon_deg, row.end_lat_deg);
@@ -276,6 +311,9 @@ impl StatisticsAccumulator {
             hazardous_fragments_max: self.hazardous.iter().copied().max().unwrap_or(0),
             along_track_km: Box3Sigma::of_counted(&self.along_km),
             cross_track_km: Box3Sigma::of_counted(&self.cross_km),
+            nominal_track: self.nominal_track,
+            along_nominal_track_km: Box3Sigma::of_counted(&self.along_nominal_km),
+            cross_nominal_track_km: Box3Sigma::of_counted(&self.cross_nominal_km),
             p_outside_target_zone: self
                 .context
                 .target_zone
@@ -417,5 +455,47 @@ mod tests {
         let p99_85 = s.along_track_km.p99_85.unwrap();
         assert!((p99_85 - 99.7).abs() < 1e-12, "{p99_85}");
         assert_eq!(s.cross_track_km.p00_15, Some(-1.0));
+    }
+
+    /// Along the nominal track, every sample's impacts are measured from one great circle: an
+    /// impact 1° of longitude east of a break-up on the equator, flying east, is 111.2 km down
+    /// track, whatever the sample's own break-up.
+    #[test]
+    fn footprint_along_the_nominal_track() {
+        let context = RiskContext {
+            target_zone: None,
+            is_land: |_, _| false,
+            orbit_average_density_per_km2: None,
+        };
+        let mut acc = StatisticsAccumulator::new(context);
+        let equator_m = reentry_physics::earth::reference::ecef_from_geodetic(0.0, 0.0, 78e3);
+        acc.set_nominal_track(Some(GroundTrack {
+            breakup_ecef_m: equator_m,
+            // East and descending: the track is the equator.
+            breakup_velocity_ecef_m_s: [-100.0, 7000.0, 0.0],
+        }));
+        acc.add_sample(&[row(0, "tank", Fate::Landed, 3, Some(1e6), 0.0, 1.0)]);
+        acc.add_sample(&[row(1, "tank", Fate::Landed, 1, Some(1e6), 0.5, 3.0)]);
+        let s = acc.finish();
+        let degree_km = crate::footprint::EARTH_MEAN_RADIUS_M * 1e-3 * 1f64.to_radians();
+        // Objects at 1°, 1°, 1° and 3° east.
+        let along = s.along_nominal_track_km;
+        assert!(
+            (along.p00_15.unwrap() - degree_km).abs() < 1e-6,
+            "{along:?}"
+        );
+        assert!((along.p50.unwrap() - degree_km).abs() < 1e-6, "{along:?}");
+        assert!(
+            (along.p99_85.unwrap() - 3.0 * degree_km).abs() < 2.0,
+            "{along:?}"
+        );
+        // 0.5° geodetic north of the track (0.4967° geocentric, the sphere's measure) is left of
+        // it (cross track is right positive); p00_15 lies 0.45 % of the way to the next value, 0.
+        let cross = s.cross_nominal_track_km;
+        assert!(cross.p50.unwrap().abs() < 1e-6, "{cross:?}");
+        let left_km = 0.4967 * degree_km * (1.0 - 0.0045);
+        assert!((cross.p00_15.unwrap() + left_km).abs() < 0.05, "{cross:?}");
+        // The rows' own (per-sample) along-track figures are untouched.
+        assert_eq!(s.along_track_km.p50, Some(0.0));
     }
 }

@@ -467,12 +467,21 @@ pub fn print_summary(info: &RunInfo, s: &RunStatistics, out: &Path) {
         s.hazardous_fragments_max
     );
     println!(
-        "  footprint (0.15–99.85 %): along track {} to {}, cross track {} to {}",
+        "  footprint (0.15–99.85 %) from each break-up: along track {} to {}, cross track {} to {}",
         figure(s.along_track_km.p00_15, "km"),
         figure(s.along_track_km.p99_85, "km"),
         figure(s.cross_track_km.p00_15, "km"),
         figure(s.cross_track_km.p99_85, "km")
     );
+    if s.nominal_track.is_some() {
+        println!(
+            "  along the nominal track: {} to {}, cross track {} to {}",
+            figure(s.along_nominal_track_km.p00_15, "km"),
+            figure(s.along_nominal_track_km.p99_85, "km"),
+            figure(s.cross_nominal_track_km.p00_15, "km"),
+            figure(s.cross_nominal_track_km.p99_85, "km")
+        );
+    }
     println!(
         "  P(outside target zone) {}, P(land impact) {}, casualty expectation mean {}{}",
         figure(s.p_outside_target_zone, ""),

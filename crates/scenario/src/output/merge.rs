@@ -1,11 +1,12 @@
 //! `reentry merge`: shard run directories → the run directory of the unsharded run.
 //!
 //! Checks that the shards belong together (same scenario name and text, seed, samples, kernel,
-//! version, SIMD level, target zone, materials, trajectory step), that each of the N shards is
-//! present exactly once and complete (`summary.json` present, every one of its samples in its
-//! `fragments.csv` in order), then writes the rows in sample order, copies `trajectory.csv` from
-//! the shard that owns sample 0, and recomputes the statistics from the merged rows. The merged
-//! `wall_time_s` is the sum of the shards' wall times (the compute time of the whole run).
+//! version, SIMD level, target zone, materials, trajectory step, nominal break-up), that each of
+//! the N shards is present exactly once and complete (`summary.json` present, every one of its
+//! samples in its `fragments.csv` in order), then writes the rows in sample order, copies
+//! `trajectory.csv` from the shard that owns sample 0, and recomputes the statistics from the
+//! merged rows, measuring the footprint along the nominal break-up track the shards wrote. The
+//! merged `wall_time_s` is the sum of the shards' wall times (the compute time of the whole run).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -143,6 +144,11 @@ pub fn merge(
             MergeError::Inconsistent(format!("{}: not a shard (shard is null)", d.display()))
         })?;
         same("the shard count", (f, &count), (d, &shard.count))?;
+        same(
+            "the nominal break-up (exact.nominal_breakup)",
+            (f, &first.nominal_track),
+            (d, &s.nominal_track),
+        )?;
         let slot = &mut by_index[shard.index as usize];
         if let Some(other) = *slot {
             return Err(MergeError::Inconsistent(format!(
@@ -205,6 +211,7 @@ pub fn merge(
         .map_err(MergeError::Shard)?;
     let mut run = RunDirectory::begin(out).map_err(MergeError::Output)?;
     let mut accumulator = StatisticsAccumulator::new(context);
+    accumulator.set_nominal_track(first.nominal_track);
     let mut writer = run.create(FRAGMENTS_FILE).map_err(MergeError::Output)?;
     let out_csv = out.join(FRAGMENTS_FILE);
     writeln!(writer, "{}", fragments::HEADER)

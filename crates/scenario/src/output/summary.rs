@@ -7,15 +7,16 @@
 //! scenario_file, kernel`. Keys of this writer: `scenario_fnv1a64` (digest of the scenario
 //! text), `samples_in_shard` (samples this directory holds), `orbit_average_density_per_km2`
 //! (uncontrolled entries; merge recomputes the orbit average from it), `exact` (the numbers
-//! merge reads back, as exact decimal text), `trajectory_step_s`, `statistics` (the
-//! definitions used, in words).
+//! merge reads back, as exact decimal text), `trajectory_step_s`, `footprint_nominal_track`
+//! (the nominal sample's break-up point and the footprint of every sample measured along its
+//! ground track), `statistics` (the definitions used, in words).
 //!
 //! `shard` is `"I/N"` for a shard directory and null for a whole run (unsharded or merged).
 //! Figures that do not exist (no hazardous impact, no target zone) are null.
 
 use std::path::Path;
 
-use reentry_montecarlo::{RunStatistics, Shard};
+use reentry_montecarlo::{GroundTrack, RunStatistics, Shard};
 use reentry_solver::Fate;
 use serde_json::{Value, json};
 
@@ -56,7 +57,7 @@ pub struct RunInfo {
 }
 
 /// What the statistics mean (written under `statistics`).
-const DEFINITIONS: &str = "fates: objects (count-weighted) summed over samples; surviving mass, casualty area, hazardous fragments and casualty expectation per sample over landed fragments (>= 15 J for hazard); footprint over all hazardous impacts of all samples (each object counted: a row with count N is N impacts), along/cross track of the sample's break-up ground track on a sphere of radius 6371.0088 km, cross track positive right of track; percentiles: linear interpolation between order statistics (Hyndman-Fan type 7)";
+const DEFINITIONS: &str = "fates: objects (count-weighted) summed over samples; surviving mass, casualty area, hazardous fragments and casualty expectation per sample over landed fragments (>= 15 J for hazard); footprint over all hazardous impacts of all samples (each object counted: a row with count N is N impacts), along/cross track of the sample's break-up ground track on a sphere of radius 6371.0088 km, cross track positive right of track (the spread of the debris about its break-up point); footprint_nominal_track: the same impacts measured along the ground track of the nominal sample's (sample 0) break-up point (the geographic extent, burn and break-up dispersions included); percentiles: linear interpolation between order statistics (Hyndman-Fan type 7)";
 
 /// The text of `summary.json`.
 pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> String {
@@ -91,6 +92,10 @@ pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> 
             "target_zone_deg": info.target_zone_deg.as_ref().map(|zone| {
                 zone.iter().map(|[lon, lat]| [format!("{lon}"), format!("{lat}")]).collect::<Vec<_>>()
             }),
+            "nominal_breakup": stats.nominal_track.map(|t| json!({
+                "ecef_m": t.breakup_ecef_m.map(|x| format!("{x}")),
+                "velocity_ecef_m_s": t.breakup_velocity_ecef_m_s.map(|x| format!("{x}")),
+            })),
         },
         "fragments_simulated": stats.fragments_simulated,
         "fates": fates,
@@ -122,6 +127,27 @@ pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> 
                 "p99_85": stats.cross_track_km.p99_85,
             },
         },
+        "footprint_nominal_track": stats.nominal_track.map(|track| {
+            let (lat_deg, lon_deg, alt_km, heading_deg) = track.breakup_geodetic();
+            json!({
+                "breakup": {
+                    "lat_deg": lat_deg,
+                    "lon_deg": lon_deg,
+                    "alt_km": alt_km,
+                    "heading_deg": heading_deg,
+                },
+                "along_track_km": {
+                    "p00_15": stats.along_nominal_track_km.p00_15,
+                    "p50": stats.along_nominal_track_km.p50,
+                    "p99_85": stats.along_nominal_track_km.p99_85,
+                },
+                "cross_track_km": {
+                    "p00_15": stats.cross_nominal_track_km.p00_15,
+                    "p50": stats.cross_nominal_track_km.p50,
+                    "p99_85": stats.cross_nominal_track_km.p99_85,
+                },
+            })
+        }),
         "p_outside_target_zone": stats.p_outside_target_zone,
         "p_land_impact": stats.p_land_impact,
         "casualty_expectation": {
@@ -143,6 +169,9 @@ pub struct SummaryFile {
     pub info: RunInfo,
     /// Samples held by the directory.
     pub samples_in_shard: u64,
+    /// The nominal sample's break-up track (`exact.nominal_breakup`), which merge measures the
+    /// footprint along.
+    pub nominal_track: Option<GroundTrack>,
     /// The whole document.
     pub document: Value,
 }
@@ -240,6 +269,29 @@ pub fn read(path: &Path) -> Result<SummaryFile, OutputError> {
         None | Some(Value::Null) => None,
         Some(text) => Some(exact_number(text, "orbit_average_density_per_km2")?),
     };
+    let exact_vector = |v: Option<&Value>, what: &str| -> Result<[f64; 3], OutputError> {
+        match v.and_then(Value::as_array).map(Vec::as_slice) {
+            Some([x, y, z]) => Ok([
+                exact_number(x, what)?,
+                exact_number(y, what)?,
+                exact_number(z, what)?,
+            ]),
+            _ => Err(format_error(
+                path,
+                format!("key 'exact.{what}' is not a list of three numbers in strings"),
+            )),
+        }
+    };
+    let nominal_track = match exact.get("nominal_breakup") {
+        None | Some(Value::Null) => None,
+        Some(breakup) => Some(GroundTrack {
+            breakup_ecef_m: exact_vector(breakup.get("ecef_m"), "nominal_breakup.ecef_m")?,
+            breakup_velocity_ecef_m_s: exact_vector(
+                breakup.get("velocity_ecef_m_s"),
+                "nominal_breakup.velocity_ecef_m_s",
+            )?,
+        }),
+    };
     let mut materials: Vec<(String, f64)> = key("materials")?
         .as_object()
         .ok_or_else(|| format_error(path, "key 'materials' is not an object".into()))?
@@ -273,6 +325,7 @@ pub fn read(path: &Path) -> Result<SummaryFile, OutputError> {
     Ok(SummaryFile {
         info,
         samples_in_shard: unsigned("samples_in_shard")?,
+        nominal_track,
         document,
     })
 }
