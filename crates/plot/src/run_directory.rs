@@ -131,6 +131,24 @@ pub struct RunSummary {
     pub casualty_expectation_mean: Option<f64>,
     /// Orbit-averaged casualty expectation (uncontrolled re-entries).
     pub casualty_expectation_orbit_average: Option<f64>,
+    /// The 0.15–99.85 % box of the hazardous impacts along the nominal break-up track
+    /// (`footprint_nominal_track` with `exact.nominal_breakup`).
+    pub debris_box: Option<DebrisBox>,
+}
+
+/// The 0.15–99.85 % percentile box of the hazardous impacts of every sample, measured along
+/// and across the ground track of the nominal break-up (`summary.json`,
+/// `footprint_nominal_track`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DebrisBox {
+    /// Nominal break-up position, ECEF m.
+    pub breakup_ecef_m: [f64; 3],
+    /// Earth-relative velocity at the nominal break-up, ECEF m/s.
+    pub breakup_velocity_ecef_m_s: [f64; 3],
+    /// Along-track extent [0.15 %, 99.85 %], km.
+    pub along_km: [f64; 2],
+    /// Cross-track extent [0.15 %, 99.85 %], km (right of the track positive).
+    pub cross_km: [f64; 2],
 }
 
 /// Everything the plots are drawn from.
@@ -292,6 +310,7 @@ fn read_summary(path: &Path) -> Result<RunSummary, PlotError> {
         }
         _ => None,
     };
+    let debris_box = read_debris_box(object).map_err(|key| bad(&key, "a number"))?;
     Ok(RunSummary {
         scenario,
         seed: optional_u64("seed")?,
@@ -309,7 +328,65 @@ fn read_summary(path: &Path) -> Result<RunSummary, PlotError> {
             object.get("casualty_expectation_orbit_average"),
             "casualty_expectation_orbit_average",
         )?,
+        debris_box,
     })
+}
+
+/// The debris box of a summary: `None` when `footprint_nominal_track` or
+/// `exact.nominal_breakup` is absent or null (a run without break-up, or written before the
+/// key existed); `Err(key)` names a value that is present but not a number.
+fn read_debris_box(
+    object: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Option<DebrisBox>, String> {
+    use serde_json::Value;
+    let (Some(track), Some(breakup)) = (
+        object
+            .get("footprint_nominal_track")
+            .filter(|v| !v.is_null()),
+        object
+            .get("exact")
+            .and_then(|e| e.get("nominal_breakup"))
+            .filter(|v| !v.is_null()),
+    ) else {
+        return Ok(None);
+    };
+    // Exact decimal text, as `summary.json` writes the numbers merge reads back.
+    let vector = |key: &str| -> Result<[f64; 3], String> {
+        let name = format!("exact.nominal_breakup.{key}");
+        let cells = breakup
+            .get(key)
+            .and_then(Value::as_array)
+            .filter(|a| a.len() == 3)
+            .ok_or_else(|| name.clone())?;
+        let mut out = [0.0; 3];
+        for (o, cell) in out.iter_mut().zip(cells) {
+            *o = cell
+                .as_str()
+                .and_then(|t| t.parse::<f64>().ok())
+                .ok_or_else(|| name.clone())?;
+        }
+        Ok(out)
+    };
+    let range = |key: &str| -> Result<Option<[f64; 2]>, String> {
+        let name = |p: &str| format!("footprint_nominal_track.{key}.{p}");
+        let value = |p: &str| -> Result<Option<f64>, String> {
+            match track.get(key).and_then(|r| r.get(p)) {
+                None | Some(Value::Null) => Ok(None),
+                Some(v) => v.as_f64().map(Some).ok_or_else(|| name(p)),
+            }
+        };
+        Ok(value("p00_15")?.zip(value("p99_85")?).map(|(a, b)| [a, b]))
+    };
+    let (Some(along_km), Some(cross_km)) = (range("along_track_km")?, range("cross_track_km")?)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(DebrisBox {
+        breakup_ecef_m: vector("ecef_m")?,
+        breakup_velocity_ecef_m_s: vector("velocity_ecef_m_s")?,
+        along_km,
+        cross_km,
+    }))
 }
 
 /// A CSV file read one record a line (RFC 4180 quoting) from a buffered reader, so that a

@@ -45,6 +45,8 @@ pub(crate) const GRATICULE: RGBColor = RGBColor(190, 200, 210);
 pub(crate) const INK: RGBColor = RGBColor(30, 30, 30);
 /// Target-zone outline.
 pub(crate) const ZONE: RGBColor = RGBColor(200, 30, 30);
+/// Outline of the debris box along the nominal track.
+pub(crate) const DEBRIS_BOX: RGBColor = RGBColor(230, 120, 0);
 /// Nominal ground track and the vehicle's lines.
 pub(crate) const TRACK: RGBColor = RGBColor(20, 40, 90);
 /// Fragment ground tracks.

@@ -387,3 +387,65 @@ fn non_finite_rows_are_skipped() {
     let report = draw_run_directory_report(&dir).unwrap();
     assert_eq!(report.written.len(), 8);
 }
+
+/// A summary with `footprint_nominal_track` draws the debris box, and the map widens to show
+/// it; a box whose exact break-up is not numbers in strings is refused, naming the key.
+#[test]
+fn debris_box_along_the_nominal_track() {
+    use reentry_physics::earth::reference::ecef_from_geodetic;
+    let (lat, lon) = (-44f64.to_radians(), 178f64.to_radians());
+    let breakup = ecef_from_geodetic(lat, lon, 78e3);
+    // 7 km/s towards heading 110°, from the local east and north unit vectors.
+    let (east, north) = (
+        [-lon.sin(), lon.cos(), 0.0],
+        [-lat.sin() * lon.cos(), -lat.sin() * lon.sin(), lat.cos()],
+    );
+    let heading = 110f64.to_radians();
+    let velocity: Vec<String> = (0..3)
+        .map(|i| {
+            format!(
+                "{}",
+                7000.0 * (heading.sin() * east[i] + heading.cos() * north[i])
+            )
+        })
+        .collect();
+    let with_box = |name: &str, ecef: serde_json::Value| {
+        let velocity = velocity.clone();
+        variant(name, move |file, lines| {
+            Some(match file {
+                "summary.json" => {
+                    let mut summary: serde_json::Value =
+                        serde_json::from_str(&lines.join("\n")).unwrap();
+                    summary["footprint_nominal_track"] = serde_json::json!({
+                        "along_track_km": {"p00_15": -300.0, "p50": 800.0, "p99_85": 4000.0},
+                        "cross_track_km": {"p00_15": -60.0, "p50": -10.0, "p99_85": 5.0},
+                    });
+                    summary["exact"] = serde_json::json!({
+                        "nominal_breakup": {"ecef_m": ecef, "velocity_ecef_m_s": velocity},
+                    });
+                    vec![summary.to_string()]
+                }
+                _ => lines,
+            })
+        })
+    };
+    let plain = draw_run_directory_report(&fixture_copy("debris-box-plain")).unwrap();
+    let ecef: Vec<String> = breakup.iter().map(|x| format!("{x}")).collect();
+    let dir = with_box("debris-box", serde_json::json!(ecef));
+    let report = draw_run_directory_report(&dir).unwrap();
+    assert_eq!(report.written.len(), 8);
+    let (plain_east, east) = (
+        plain.footprint_frame.unwrap().view.east_deg(),
+        report.footprint_frame.unwrap().view.east_deg(),
+    );
+    // 4000 km down a heading-110° track from 178°E reaches beyond 140°W.
+    assert!(east > plain_east + 5.0, "{plain_east} → {east}");
+
+    let bad = with_box("debris-box-bad", serde_json::json!(breakup));
+    let error = draw_run_directory_report(&bad).unwrap_err().to_string();
+    assert!(error.contains("exact.nominal_breakup.ecef_m"), "{error}");
+}
+
+fn fixture_copy(name: &str) -> PathBuf {
+    variant(name, unchanged)
+}
