@@ -75,6 +75,15 @@ impl Purpose {
         }
     }
 
+    /// Separation velocity of fragment node `index` (three draws, one per ECEF axis).
+    /// Quantity 12: added after the first eleven, so every earlier stream stays as it was.
+    pub const fn separation_velocity(index: u32) -> Purpose {
+        Purpose {
+            quantity: 12,
+            index,
+        }
+    }
+
     fn key(self) -> u64 {
         (u64::from(self.quantity) << 32) | u64::from(self.index)
     }

@@ -206,6 +206,7 @@ pub(crate) struct DispersionsTable {
     pub fragment_heat_scale: Option<S<DispersionTable>>,
     pub fragment_mass_scale: Option<S<DispersionTable>>,
     pub emissivity_scale: Option<S<DispersionTable>>,
+    pub separation_delta_v_m_s: Option<S<DispersionTable>>,
 }
 
 /// One dispersion: `{ dist = "normal"|"uniform"|"lognormal", sigma, mean, min, max }`.

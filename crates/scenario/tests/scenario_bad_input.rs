@@ -993,3 +993,78 @@ fn oxidation_keys() {
     let text = mc("oxidation_efficiency = { dist = \"uniform\", min = 0.0, max = 1.0 }");
     assert!(load_str(Path::new(FILE), &text).is_ok());
 }
+
+#[test]
+fn separation_velocity_dispersion() {
+    let mc = |body: &str| format!("{BASE}\n[monte_carlo.dispersions]\n{body}\n");
+    // Isotropic: a normal of mean 0 per axis; a mean would push every fragment one way.
+    let text = mc("separation_delta_v_m_s = { dist = \"normal\", sigma = 5.0, mean = 2.0 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "2.0 }",
+        "monte_carlo.dispersions.separation_delta_v_m_s.mean",
+        &["does not apply"],
+    );
+    let text = mc("separation_delta_v_m_s = { dist = \"uniform\", min = 0.0, max = 5.0 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "\"uniform\"",
+        "monte_carlo.dispersions.separation_delta_v_m_s.dist",
+        &["not available", "\"normal\""],
+    );
+    let text = mc("separation_delta_v_m_s = { dist = \"normal\", sigma = 2000.0 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "2000.0",
+        "monte_carlo.dispersions.separation_delta_v_m_s.sigma",
+        &["up to 1000"],
+    );
+    // Accepted, and drawn per fragment node of every sample but the nominal one.
+    let text = mc("separation_delta_v_m_s = { dist = \"normal\", sigma = 5.0 }");
+    let scenario = load_str(Path::new(FILE), &text).expect("valid");
+    assert_eq!(
+        scenario.monte_carlo.dispersions.separation_velocity_m_s,
+        Some(reentry_montecarlo::Distribution::Normal {
+            mean: 0.0,
+            sigma: 5.0
+        })
+    );
+    // Nothing is released without a parent: a lone root fragment cannot separate.
+    let lone = r#"[scenario]
+name = "lone"
+epoch_utc = "2026-03-16T17:05:00Z"
+
+[initial.entry]
+lat_deg = -30.0
+lon_deg = -175.0
+alt_km = 110.0
+speed_m_s = 7550.0
+flight_path_angle_deg = -1.3
+heading_deg = 110.0
+
+[[fragment]]
+id = "tank"
+shape = "sphere"
+diameter_m = 0.4
+mass_kg = 14.0
+material = "titanium-6al4v"
+hollow = true
+
+[monte_carlo.dispersions]
+separation_delta_v_m_s = { dist = "normal", sigma = 5.0 }
+"#;
+    let e = error_of(lone);
+    assert_message(
+        lone,
+        &e,
+        "{ dist = \"normal\", sigma = 5.0 }",
+        "monte_carlo.dispersions.separation_delta_v_m_s",
+        &["nothing to disperse", "released from a parent"],
+    );
+}

@@ -72,6 +72,7 @@
 //!         heat_scale: 1.0,
 //!         emissivity_scale: 1.0,
 //!         initial_temperature_k: 300.0,
+//!         separation_velocity_ecef_m_s: [0.0; 3],
 //!     }],
 //!     tolerances: Tolerances::default(),
 //! };

@@ -208,6 +208,10 @@ pub struct FragmentSpec {
     pub emissivity_scale: f64,
     /// Initial temperature when not inherited from a parent, K.
     pub initial_temperature_k: f64,
+    /// Separation velocity added to the parent's velocity when the node is released, ECEF m/s
+    /// (PHYSICS.md §6: "plus an optional separation Δv, a Monte Carlo dispersion, default 0").
+    /// A node that lands inside its parent never separates, and a root node is never released.
+    pub separation_velocity_ecef_m_s: [f64; 3],
 }
 
 impl FragmentSpec {
@@ -238,6 +242,7 @@ impl FragmentSpec {
             heat_scale: 1.0,
             emissivity_scale: 1.0,
             initial_temperature_k: reentry_physics::thermal::DEFAULT_INITIAL_TEMPERATURE_K,
+            separation_velocity_ecef_m_s: [0.0; 3],
         }
     }
 }

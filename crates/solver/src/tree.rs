@@ -1,7 +1,7 @@
 //! The fragment tree of one sample (PHYSICS.md §6), shared by both paths: which nodes fly from
 //! the initial state, what each node's flight needs, and what its end releases. A child starts at
 //! its parent's break-up or demise (or in flight at its own release altitude) with the parent's
-//! position and velocity; the children of a parent that lands (or stops at the time limit, or
+//! position and velocity plus its own separation velocity; the children of a parent that lands (or stops at the time limit, or
 //! fails) end with it.
 
 use crate::flight::{Controls, Flight, InFlightRelease, State};
@@ -265,6 +265,9 @@ impl<'p> SampleTree<'p> {
         let mut y0 = *parent_state;
         y0[crate::model::MASS] = f.mass_kg;
         y0[TEMPERATURE] = temperature_k;
+        for (v, dv) in y0[3..6].iter_mut().zip(f.separation_velocity_ecef_m_s) {
+            *v += dv;
+        }
         WorkItem {
             node: NodeId::Fragment(child),
             t0_s: t_s,

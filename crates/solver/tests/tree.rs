@@ -253,3 +253,74 @@ fn a_vehicle_that_releases_all_its_mass_in_flight_comes_apart_there() {
         );
     }
 }
+
+/// A released node starts with its parent's velocity plus its separation velocity
+/// (PHYSICS.md §6), in both kernels and in a batch; a node without one starts with the parent's
+/// velocity, so the scenario without separation is unchanged; a node that lands inside its
+/// parent never separates.
+#[test]
+fn a_released_node_starts_with_its_separation_velocity() {
+    let mut p = common::p3();
+    // Engine (index 2): thrown 150 m/s to one side at the break-up.
+    let separation = [0.0, 120.0, -90.0];
+    p.fragments[2].separation_velocity_ecef_m_s = separation;
+    // A part inside the engine: it lands with it and never separates.
+    p.fragments.push(common::fragment(
+        "inner",
+        Parent::Fragment(2),
+        Shape::Sphere { diameter_m: 0.1 },
+        1.0,
+        "titanium-6al4v",
+        false,
+    ));
+    p.fragments[3].separation_velocity_ecef_m_s = [1e3, 0.0, 0.0];
+    let without = {
+        let mut q = p.clone();
+        q.fragments[2].separation_velocity_ecef_m_s = [0.0; 3];
+        q
+    };
+    for kernel in [Kernel::Reference, Kernel::Lanes] {
+        let out = solve(
+            &p,
+            &SolveOptions {
+                kernel,
+                trajectory_step_s: Some(1.0),
+            },
+        );
+        let vehicle = outcome(&out, NodeId::Vehicle);
+        let v = vehicle.end_velocity_ecef_m_s;
+        let expected: f64 = (0..3)
+            .map(|k| (v[k] + separation[k]).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        let first = out
+            .trajectory
+            .iter()
+            .find(|t| t.node == NodeId::Fragment(2))
+            .expect("engine history");
+        assert_eq!(first.time_s, vehicle.end_time_s, "{kernel:?}");
+        assert!(
+            (first.speed_m_s - expected).abs() < 1e-9 * expected,
+            "{kernel:?}: {} vs {expected}",
+            first.speed_m_s
+        );
+        // The other children keep the parent's velocity: same outcomes as without separation.
+        let plain = solve_with(&without, kernel);
+        assert_eq!(out.nodes[..3], plain.nodes[..3], "{kernel:?}");
+        let engine = outcome(&out, NodeId::Fragment(2));
+        assert_ne!(
+            engine.end_position_ecef_m,
+            outcome(&plain, NodeId::Fragment(2)).end_position_ecef_m
+        );
+        let inner = outcome(&out, NodeId::Fragment(3));
+        assert_eq!(engine.fate, Fate::Landed, "{kernel:?}");
+        assert_eq!(inner.end_position_ecef_m, engine.end_position_ecef_m);
+    }
+    // A batch gives the same engine impact as the single solve.
+    let batch = reentry_solver::solve_batch(&[without.clone(), p.clone()], Kernel::Lanes);
+    let single = solve_with(&p, Kernel::Lanes);
+    assert_eq!(
+        outcome(&batch[1], NodeId::Fragment(2)).end_position_ecef_m,
+        outcome(&single, NodeId::Fragment(2)).end_position_ecef_m
+    );
+}

@@ -18,11 +18,18 @@ pub(super) enum DispersionKind {
     Scale,
     /// A fraction in [0, 1] (oxidation efficiency): uniform only, the value itself.
     Fraction,
+    /// Each component of a vector drawn from a normal of mean 0 (an isotropic velocity):
+    /// normal only, no mean. (largest sigma, key unit)
+    Isotropic { max_sigma: f64 },
 }
 
 /// Largest lognormal sigma of a scale factor: e^(±6·1) spans 1/400..400, already beyond any
 /// physical uncertainty of drag, heating or density.
 pub(super) const MAX_LOGNORMAL_SIGMA: f64 = 1.0;
+
+/// Largest per-axis sigma of a separation velocity, m/s: an explosive break-up gives tens of
+/// m/s; 1000 m/s is beyond any aerodynamic or tank-burst separation.
+pub(super) const MAX_SEPARATION_SIGMA_M_S: f64 = 1000.0;
 
 /// Largest factor a scale's uniform range may reach.
 pub(super) const MAX_UNIFORM_SCALE: f64 = 100.0;
@@ -42,7 +49,7 @@ pub(super) fn convert_dispersion(
     let dist_value = ctx.required(&d.dist, &format!("{key}.dist"), None, table.span())?;
     let dist = dist_value.get_ref().as_str();
     let allowed_dists: &[&str] = match kind {
-        DispersionKind::Offset { .. } => &["normal"],
+        DispersionKind::Offset { .. } | DispersionKind::Isotropic { .. } => &["normal"],
         DispersionKind::Altitude => &["normal", "uniform"],
         DispersionKind::Scale => &["normal", "uniform", "lognormal"],
         DispersionKind::Fraction => &["uniform"],
@@ -63,6 +70,7 @@ pub(super) fn convert_dispersion(
     }
     // Fields that the distribution does not use are rejected: a typo would otherwise be silent.
     let used: &[&str] = match dist {
+        "normal" if matches!(kind, DispersionKind::Isotropic { .. }) => &["sigma"],
         "normal" => &["sigma", "mean"],
         "uniform" => &["min", "max"],
         _ => &["sigma"],
@@ -140,7 +148,7 @@ pub(super) fn convert_dispersion(
     let to_si = match kind {
         DispersionKind::Offset { to_si, .. } => to_si,
         DispersionKind::Altitude => 1e3,
-        DispersionKind::Scale | DispersionKind::Fraction => 1.0,
+        DispersionKind::Scale | DispersionKind::Fraction | DispersionKind::Isotropic { .. } => 1.0,
     };
     match dist {
         "normal" => {
@@ -152,7 +160,8 @@ pub(super) fn convert_dispersion(
             };
             let mean_value = mean.as_ref().map_or(default_mean, |m| m.0);
             let max_sigma = match kind {
-                DispersionKind::Offset { max_sigma, .. } => max_sigma,
+                DispersionKind::Offset { max_sigma, .. }
+                | DispersionKind::Isotropic { max_sigma } => max_sigma,
                 DispersionKind::Altitude => 50.0,
                 DispersionKind::Scale | DispersionKind::Fraction => f64::INFINITY,
             };
@@ -428,6 +437,27 @@ pub(super) fn convert_monte_carlo(
                 &mut dispersions.emissivity_scale,
             ),
         ];
+        if let Some(t) = &d.separation_delta_v_m_s {
+            // Only a released node separates: a child of the vehicle or of another fragment.
+            let released = problem.fragments.iter().any(|f| f.parent != Parent::None);
+            needs(
+                released,
+                t,
+                "separation_delta_v_m_s",
+                "[[fragment]] released from a parent (a [vehicle], or a fragment with parent)",
+            )?;
+            let dispersion = convert_dispersion(
+                ctx,
+                t,
+                "separation_delta_v_m_s",
+                DispersionKind::Isotropic {
+                    max_sigma: MAX_SEPARATION_SIGMA_M_S,
+                },
+                &[0.0],
+                (-inf, inf),
+            )?;
+            dispersions.separation_velocity_m_s = Some(dispersion.distribution);
+        }
         for (value, name, slot) in fragment_keys {
             if let Some(t) = value {
                 needs(has_fragments, t, name, "[[fragment]]")?;

@@ -390,6 +390,7 @@ pub(super) fn convert_fragments(
             heat_scale: opt(&f.heat_scale, "fragment.heat_scale")?.unwrap_or(1.0),
             emissivity_scale: opt(&f.emissivity_scale, "fragment.emissivity_scale")?.unwrap_or(1.0),
             initial_temperature_k,
+            separation_velocity_ecef_m_s: [0.0; 3],
         };
         specs.push((spec, parent));
     }
