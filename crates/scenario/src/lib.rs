@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 
 pub use convert::{
     DEFAULT_MAX_TIME_ENTRY_S, DEFAULT_MAX_TIME_ORBIT_S, DISPERSION_SIGMAS,
-    MASS_OVER_SOLID_TOLERANCE, MAX_TLE_AGE_DAYS,
+    MASS_OVER_SOLID_TOLERANCE, MAX_TLE_AGE_DAYS, MIN_BALLISTIC_COEFFICIENT_KG_M2,
 };
 pub use error::{Location, ScenarioError};
 pub use materials::MaterialEntry;

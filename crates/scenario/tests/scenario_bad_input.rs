@@ -994,6 +994,176 @@ fn oxidation_keys() {
     assert!(load_str(Path::new(FILE), &text).is_ok());
 }
 
+/// The extremes of a sweep of the documented ranges: a heat of fusion near 0 made the melt rate
+/// overflow (`non-finite` fates). No solid melts for less than 1 kJ/kg.
+#[test]
+fn heat_of_fusion_below_1_kj_kg() {
+    let with = |hf: &str| {
+        edit(BASE, "\"titanium-6al4v\"", "\"unobtainium\"")
+            + &format!(
+                "\n[[material]]\nid = \"unobtainium\"\ndensity_kg_m3 = 3000.0\nspecific_heat_j_kg_k = 700.0\nmelt_temperature_k = 2500.0\nheat_of_fusion_kj_kg = {hf}\nemissivity = 0.5\n"
+            )
+    };
+    for bad in ["1e-308", "0.5"] {
+        let text = with(bad);
+        let e = error_of(&text);
+        assert!(matches!(e, ScenarioError::OutOfRange { .. }));
+        assert_message(
+            &text,
+            &e,
+            &format!("heat_of_fusion_kj_kg = |{bad}"),
+            "material.heat_of_fusion_kj_kg",
+            &["(material \"unobtainium\")", "1 to 100000 kJ/kg"],
+        );
+    }
+    let hf = load_str(Path::new(FILE), &with("1.0"))
+        .map(|s| s.problem.fragments[0].material.heat_of_fusion_j_kg);
+    assert_eq!(hf.ok(), Some(1e3));
+}
+
+/// A fragment whose ballistic coefficient m/(C_D A) is below 0.01 kg/m² (C_D its cd, or the
+/// drag model's largest, 2, times cd_scale; A its reference area) is a film that floats, not an
+/// object that re-enters: the sweep's 2.4 kg sphere with a 10 000 m² area override hung in the
+/// air past the time limit, and a 100 m sphere of 1 mg released at 78 km ended `non-finite`.
+#[test]
+fn fragment_with_a_ballistic_coefficient_below_a_film() {
+    // The 14 kg tank with a 10 000 m² reference area: at least 0.01 × 2 × 10 000 = 200 kg.
+    let text = edit(
+        BASE,
+        "hollow = true\n",
+        "hollow = true\narea_m2 = 10000.0\n",
+    );
+    let e = error_of(&text);
+    assert!(matches!(e, ScenarioError::OutOfRange { .. }));
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |14.0",
+        "fragment.mass_kg",
+        &[
+            "(fragment \"tank\")",
+            "14 kg is out of range",
+            "at least 200 kg",
+            "ballistic coefficient m/(C_D A) of at least 0.01 kg/m2",
+            "C_D = 2 (free-molecular",
+            "A = area_m2 10000 m2",
+        ],
+    );
+    // At the bound it loads.
+    let text = edit(BASE, "hollow = true\n", "hollow = true\narea_m2 = 700.0\n");
+    assert!(load_str(Path::new(FILE), &text).is_ok());
+
+    // A 100 m sphere of 1 mg: at least 0.01 × 2 × π 100²/4 = 157.08 kg, shown rounded up.
+    let text = edit(BASE, "diameter_m = 0.4", "diameter_m = 100.0");
+    let text = edit(&text, "mass_kg = 14.0", "mass_kg = 0.000001");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |0.000001",
+        "fragment.mass_kg",
+        &["at least 157.1 kg", "A = 7854 m2 (S/4 of the sphere)"],
+    );
+
+    // The drag coefficient counts: the 1 g valve passes with the drag model (at least 9.8e-5
+    // kg), not with cd 10 × cd_scale 10 (at least 0.01 × 100 × 0.004909 = 4.909e-3 kg).
+    let light = edit(BASE, "mass_kg = 0.5", "mass_kg = 0.001");
+    assert!(load_str(Path::new(FILE), &light).is_ok());
+    let text = edit(
+        &light,
+        "material = \"stainless-316\"\n",
+        "material = \"stainless-316\"\ncd = 10.0\ncd_scale = 10.0\n",
+    );
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |0.001",
+        "fragment.mass_kg",
+        &[
+            "(fragment \"valve\")",
+            "at least 0.004909 kg",
+            "C_D = cd 10 × cd_scale 10",
+        ],
+    );
+}
+
+/// The vehicle keeps a ballistic coefficient mass/(cd × area_m2) of at least 0.01 kg/m² after
+/// its burns and less what it releases in flight, or nothing: the sweep's 1 mg vehicle with
+/// 12 m² floated to the time limit (and for minutes with a longer one).
+#[test]
+fn vehicle_with_a_ballistic_coefficient_below_a_film() {
+    // 100 kg on 1.8 × 10 000 m²: at least 180 kg.
+    let text = edit(BASE, "mass_kg = 4000.0", "mass_kg = 100.0");
+    let text = edit(&text, "area_m2 = 12.0", "area_m2 = 10000.0");
+    let e = error_of(&text);
+    assert!(matches!(e, ScenarioError::OutOfRange { .. }));
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |100.0",
+        "vehicle.mass_kg",
+        &[
+            "100 kg is out of range",
+            "at least 180 kg",
+            "ballistic coefficient m/(C_D A) of at least 0.01 kg/m2",
+            "C_D = cd 1.8 and A = area_m2 10000 m2",
+        ],
+    );
+    // At the bound it loads.
+    let text = edit(&text, "mass_kg = 100.0", "mass_kg = 180.0");
+    assert!(load_str(Path::new(FILE), &text).is_ok());
+
+    // The tank (14.5 kg with its valve) leaves in flight: the vehicle keeps nothing (it comes
+    // apart there), or at least 0.01 × 1.8 × 12 = 0.216 kg.
+    let released = edit(
+        BASE,
+        "hollow = true\n",
+        "hollow = true\nrelease_altitude_km = 100.0\n",
+    );
+    for ok in ["14.5", "15.0"] {
+        let text = edit(&released, "mass_kg = 4000.0", &format!("mass_kg = {ok}"));
+        let result = load_str(Path::new(FILE), &text);
+        assert!(
+            result.is_ok(),
+            "{ok}: {:?}",
+            result.err().map(|e| e.to_string())
+        );
+    }
+    let text = edit(&released, "mass_kg = 4000.0", "mass_kg = 14.6");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |14.6",
+        "vehicle.mass_kg",
+        &[
+            "at least 14.72 kg, or just the mass of its fragments",
+            "less what it releases in flight (tank)",
+        ],
+    );
+}
+
+/// The mass-over-solid bound names the solid mass in significant figures: a 0.1 mm sphere's
+/// read "(0.0000 kg at 4430 kg/m3)".
+#[test]
+fn mass_over_twice_the_solid_names_the_solid_mass() {
+    let text = edit(BASE, "diameter_m = 0.4", "diameter_m = 0.0001");
+    let text = edit(&text, "mass_kg = 14.0", "mass_kg = 0.000001");
+    let text = edit(&text, "hollow = true\n", "hollow = true\narea_m2 = 1e-8\n");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "mass_kg = |0.000001",
+        "fragment.mass_kg",
+        &[
+            "at most 4.639e-9 kg",
+            "2 × the solid sphere of titanium-6al4v (2.32e-9 kg at 4430 kg/m3)",
+        ],
+    );
+}
+
 #[test]
 fn separation_velocity_dispersion() {
     let mc = |body: &str| format!("{BASE}\n[monte_carlo.dispersions]\n{body}\n");

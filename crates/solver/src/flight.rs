@@ -172,6 +172,8 @@ pub struct Flight {
     /// Mass of the fragments still carried, kg ([`Controls::carried_mass_kg`], less what was
     /// released).
     carried_mass_kg: f64,
+    /// Mass at the start of the flight, kg: the scale of [`RELEASE_RESIDUE_FRACTION`].
+    start_mass_kg: f64,
     /// Size and trend factor ([`dopri::trend_factor`]) of the last step accepted while melting,
     /// for the predictive controller ([`dopri::predictive_factor`]); cleared where the
     /// derivative jumps.
@@ -200,6 +202,13 @@ const CORNER_RESUME_FRACTION: f64 = 0.85;
 const CORNER_MIN_STEP_FRACTION: f64 = 1e-3;
 /// Retries of one step towards a corner (each from a more accurate rejected step).
 const CORNER_MAX_CUTS: u8 = 3;
+
+/// What a release in flight leaves of the vehicle, as a fraction of its mass at the start of its
+/// flight, at or below which nothing is left: the rounding of the fragment masses subtracted from
+/// a vehicle they make up entirely (the scenario's mass check allows the same relative 1e-9).
+/// Flying on, such a crumb would have a ballistic coefficient of next to nothing: it stops dead
+/// in the air, and its steps shrink below [`dopri::MIN_STEP_S`].
+pub const RELEASE_RESIDUE_FRACTION: f64 = 1e-9;
 
 /// Root of g in [a, b] where g(a) > 0 ≥ g(b): Illinois regula falsi to `tol`; returns the end of
 /// the last bracket on the g ≤ 0 side.
@@ -291,6 +300,7 @@ impl Flight {
             next_output_index: (t0_s / output_step).floor() as i64 + 1,
             after_rejection: false,
             carried_mass_kg,
+            start_mass_kg: y0[MASS],
             last_melting_step: None,
             corner_resume_s: None,
             corner_cuts: 0,
@@ -326,7 +336,7 @@ impl Flight {
     }
 
     fn maybe_start_burn(&mut self) {
-        if self.burn_end_s.is_none()
+        while self.burn_end_s.is_none()
             && let Some(b) = self.controls.burns.get(self.next_burn)
             && b.start_s <= self.t_s
         {
@@ -334,7 +344,16 @@ impl Flight {
             let ve = b.isp_s * dopri_g0();
             // A non-positive Δv (a dispersion can draw one) is no burn at all.
             let t_b = self.y[MASS] * ve / b.thrust_n * (1.0 - (-b.delta_v_m_s / ve).exp()).max(0.0);
-            self.burn_end_s = Some(self.t_s + t_b);
+            // Neither is a burn too short to move the clock (a Δv so small that 1 − e^(−Δv/ve)
+            // rounds to 0, or t_b below the resolution of t; NaN for 0 × an infinite thrust
+            // time): the step to its end would have length 0, and the step size grown from it
+            // would stay 0 for ever.
+            let end_s = self.t_s + t_b;
+            if end_s.is_nan() || end_s <= self.t_s {
+                self.next_burn += 1;
+                continue;
+            }
+            self.burn_end_s = Some(end_s);
             self.node = self.node.with_burn(Some(b));
             self.need_k1 = true;
             self.last_melting_step = None;
@@ -766,8 +785,9 @@ impl Flight {
                         .min(m);
                     self.need_k1 = true;
                     self.last_melting_step = None;
-                    // Nothing left of it: the vehicle has come apart here.
-                    if self.y[MASS] <= 0.0 {
+                    // Nothing left of it (or only the rounding of the masses subtracted, when
+                    // the fragments make up the whole vehicle): it has come apart here.
+                    if self.y[MASS] <= RELEASE_RESIDUE_FRACTION * self.start_mass_kg {
                         self.y[MASS] = 0.0;
                         self.fate = Some(Fate::BrokeUp);
                     }

@@ -1,6 +1,6 @@
 //! Nothing panics: a state that turns non-finite ends its node with `non-finite` (and its
 //! children with it), in both kernels and inside a batch of healthy lanes; a time limit ends a
-//! node with `time-limit`.
+//! node with `time-limit`; nothing hangs.
 
 mod common;
 
@@ -75,6 +75,85 @@ fn time_limit_ends_the_flight_at_the_limit() {
         for n in &out[0].nodes {
             assert_eq!(n.fate, Fate::TimeLimit, "{kernel:?} {:?}", n.node);
             assert_eq!(n.end_time_s, 100.0);
+        }
+    }
+}
+
+/// `solve_batch` of one problem in both kernels, each on its own thread: a solve still running
+/// after a minute fails the test instead of hanging it.
+fn solve_within_a_minute(p: &Problem) -> Vec<reentry_solver::SampleOutcome> {
+    [Kernel::Reference, Kernel::Lanes]
+        .into_iter()
+        .map(|kernel| {
+            let (send, receive) = std::sync::mpsc::channel();
+            let problem = p.clone();
+            std::thread::spawn(move || {
+                let mut out = solve_batch(std::slice::from_ref(&problem), kernel);
+                let _ = send.send(out.remove(0));
+            });
+            receive
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("{kernel:?}: no result after 60 s"))
+        })
+        .collect()
+}
+
+/// A burn whose Δv is so small that it takes no representable time (1 − e^(−Δv/ve) rounds to 0)
+/// is no burn at all. Its end used to be a boundary at the current time: the step to it had
+/// length 0, and so had every step grown from it, for ever.
+#[test]
+fn a_burn_too_short_to_move_the_clock_is_no_burn() {
+    let plain = solve_batch(&[common::p3()], Kernel::Reference).remove(0);
+    let mut p = common::p3();
+    p.burns = vec![reentry_solver::Burn {
+        start_s: 10.0,
+        delta_v_m_s: 1e-20,
+        thrust_n: 2950.0,
+        isp_s: 302.0,
+        pitch_rad: 0.0,
+        yaw_rad: 0.0,
+    }];
+    for out in solve_within_a_minute(&p) {
+        let fates: Vec<Fate> = out.nodes.iter().map(|n| n.fate).collect();
+        let expected: Vec<Fate> = plain.nodes.iter().map(|n| n.fate).collect();
+        assert_eq!(fates, expected);
+        // The vehicle burnt nothing: it breaks up with all its mass.
+        assert_eq!(out.nodes[0].mass_kg, 4000.0);
+    }
+}
+
+/// A vehicle whose fragments make up its whole mass and are all released in flight keeps, after
+/// the last release, only the rounding of the subtracted masses (here 7e-15 kg): it has come
+/// apart there. Flying on, that crumb stopped dead in the air and its steps shrank below the
+/// smallest step (non-finite).
+#[test]
+fn a_vehicle_made_up_of_its_fragments_comes_apart_at_its_last_release() {
+    let mut p = common::p3();
+    let masses = [13.9, 10.3, 55.1];
+    let altitudes_m = [100e3, 95e3, 90e3];
+    for ((f, m), alt) in p.fragments.iter_mut().zip(masses).zip(altitudes_m) {
+        f.mass_kg = m;
+        f.release_altitude_m = Some(alt);
+    }
+    // The vehicle weighs what its fragments weigh together (79.30000000000001 kg in f64).
+    let total: f64 = masses.iter().sum();
+    p.vehicle.as_mut().expect("p3 has a vehicle").mass_kg = total;
+    for out in solve_within_a_minute(&p) {
+        let vehicle = &out.nodes[0];
+        assert_eq!(vehicle.fate, Fate::BrokeUp);
+        assert_eq!(vehicle.mass_kg, 0.0);
+        assert!(
+            (vehicle.end_altitude_m - 90e3).abs() < 1.0,
+            "came apart at {} m, not at the last release",
+            vehicle.end_altitude_m
+        );
+        for n in &out.nodes[1..] {
+            assert!(
+                matches!(n.fate, Fate::Demised | Fate::Landed),
+                "{:?}: {:?}",
+                n.node,
+                n.fate
+            );
         }
     }
 }

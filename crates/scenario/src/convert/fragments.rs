@@ -3,12 +3,35 @@
 #![allow(clippy::result_large_err)] // see convert/mod.rs
 
 use super::*;
+use reentry_physics::aero::FREE_MOLECULAR_DRAG_COEFFICIENT;
 
 /// A fragment may weigh at most this factor times (solid volume × material density). The check
 /// catches unit slips (grams for kilograms, centimetres for metres: factors of 10 to 10⁶) while
 /// accepting composite items modelled as one material: the flagship's radiator panel (a plate
 /// with its pipes and coolant) weighs 1.25 × its solid AMg6 plate.
 pub const MASS_OVER_SOLID_TOLERANCE: f64 = 2.0;
+
+/// The smallest ballistic coefficient m/(C_D A) of a fragment or of the vehicle, kg/m²: about
+/// that of a tumbling sheet of the thinnest solar-sail film (a few µm, near 10 g/m²), which no
+/// re-entry analysis models as an object of its own. Lighter objects hang in the air for days at
+/// integration steps of hundredths of a second (a run took minutes), and where they meet the
+/// air fast their speed relaxes in nanoseconds, below the smallest step (`non-finite`).
+pub const MIN_BALLISTIC_COEFFICIENT_KG_M2: f64 = 0.01;
+
+/// The relative slack of the lower bounds below: the rounding of the products that make them
+/// (0.01 × 1.8 × 10 000 is 180.00000000000003) never rejects the round value.
+const LOWER_BOUND_SLACK: f64 = 1e-9;
+
+/// Rounds a lower bound up for display in messages (4 significant digits), so that the value
+/// shown is itself allowed (within [`LOWER_BOUND_SLACK`]).
+pub(super) fn float_round_up(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 4 - x.abs().log10().ceil() as i32;
+    let scale = 10f64.powi(digits);
+    (x * (1.0 - LOWER_BOUND_SLACK) * scale).ceil() / scale
+}
 
 /// How an object is referred to in messages.
 pub(super) fn fragment_item(index: usize, id: Option<&str>) -> Option<String> {
@@ -304,12 +327,54 @@ pub(super) fn convert_fragments(
                 item,
                 mass_kg,
                 format!(
-                    "at most {} kg: {MASS_OVER_SOLID_TOLERANCE} × the solid {} of {} ({:.4} kg at {} kg/m3)",
+                    "at most {} kg: {MASS_OVER_SOLID_TOLERANCE} × the solid {} of {} ({} kg at {} kg/m3)",
                     keys::number(float_round(MASS_OVER_SOLID_TOLERANCE * solid_kg)),
                     shape.name(),
                     material.id,
-                    solid_kg,
+                    keys::number(float_round(solid_kg)),
                     material.density_kg_m3
+                ),
+            ));
+        }
+        let opt = |v: &Option<S<f64>>, key: &str| -> Result<Option<f64>, ScenarioError> {
+            v.as_ref()
+                .map(|x| ctx.number(x, key, item.clone()))
+                .transpose()
+        };
+        let drag_coefficient = opt(&f.cd, "fragment.cd")?;
+        let cd_scale = opt(&f.cd_scale, "fragment.cd_scale")?.unwrap_or(1.0);
+        let reference_area_m2 = opt(&f.area_m2, "fragment.area_m2")?;
+        // The largest drag coefficient the object can have: its own constant one, or the
+        // free-molecular end of the bridged model (its continuum curve stays below it).
+        let cd_max = drag_coefficient.unwrap_or(FREE_MOLECULAR_DRAG_COEFFICIENT) * cd_scale;
+        let area_m2 = reference_area_m2.unwrap_or_else(|| shape.geometry().reference_area_m2);
+        let lightest_kg = MIN_BALLISTIC_COEFFICIENT_KG_M2 * cd_max * area_m2;
+        if mass_kg < lightest_kg * (1.0 - LOWER_BOUND_SLACK) {
+            let cd_text = match drag_coefficient {
+                Some(cd) => format!("cd {}", keys::number(cd)),
+                None => format!(
+                    "{} (free-molecular, the drag model's largest)",
+                    keys::number(FREE_MOLECULAR_DRAG_COEFFICIENT)
+                ),
+            };
+            let area_text = match reference_area_m2 {
+                Some(a) => format!("area_m2 {} m2", keys::number(a)),
+                None => format!(
+                    "{} m2 (S/4 of the {})",
+                    keys::number(float_round(area_m2)),
+                    shape.name()
+                ),
+            };
+            return Err(ctx.out_of_range_because(
+                mass_value.span(),
+                "fragment.mass_kg",
+                item,
+                mass_kg,
+                format!(
+                    "at least {} kg: a ballistic coefficient m/(C_D A) of at least {} kg/m2 with C_D = {cd_text} × cd_scale {} and A = {area_text} (lighter is a film that floats for days, not an object that re-enters)",
+                    keys::number(float_round_up(lightest_kg)),
+                    keys::number(MIN_BALLISTIC_COEFFICIENT_KG_M2),
+                    keys::number(cd_scale),
                 ),
             ));
         }
@@ -369,11 +434,6 @@ pub(super) fn convert_fragments(
                 k
             }
         };
-        let opt = |v: &Option<S<f64>>, key: &str| -> Result<Option<f64>, ScenarioError> {
-            v.as_ref()
-                .map(|x| ctx.number(x, key, item.clone()))
-                .transpose()
-        };
         let spec = FragmentSpec {
             id: id.clone(),
             parent: Parent::None,
@@ -383,9 +443,9 @@ pub(super) fn convert_fragments(
             hollow: f.hollow.as_ref().is_some_and(|h| *h.get_ref()),
             mass_kg,
             release_altitude_m,
-            drag_coefficient: opt(&f.cd, "fragment.cd")?,
-            cd_scale: opt(&f.cd_scale, "fragment.cd_scale")?.unwrap_or(1.0),
-            reference_area_m2: opt(&f.area_m2, "fragment.area_m2")?,
+            drag_coefficient,
+            cd_scale,
+            reference_area_m2,
             nose_radius_m: opt(&f.nose_radius_m, "fragment.nose_radius_m")?,
             heat_scale: opt(&f.heat_scale, "fragment.heat_scale")?.unwrap_or(1.0),
             emissivity_scale: opt(&f.emissivity_scale, "fragment.emissivity_scale")?.unwrap_or(1.0),
@@ -395,6 +455,87 @@ pub(super) fn convert_fragments(
         specs.push((spec, parent));
     }
     order_tree(ctx, specs, &ids)
+}
+
+/// The mass of fragment `i`'s objects and of every node below them, kg (Σ count × mass_kg over
+/// the subtree): what the vehicle loses when it releases fragment `i` in flight.
+fn subtree_mass_kg(fragments: &[FragmentSpec], i: usize) -> f64 {
+    let below: f64 = fragments
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.parent == Parent::Fragment(i))
+        .map(|(j, _)| subtree_mass_kg(fragments, j))
+        .sum();
+    f64::from(fragments[i].count) * fragments[i].mass_kg + below
+}
+
+/// The vehicle at its lightest, after its burns and less every fragment it releases in flight,
+/// keeps a ballistic coefficient of at least [`MIN_BALLISTIC_COEFFICIENT_KG_M2`], or nothing at
+/// all (fragments that make up its whole mass: it comes apart at its last release). Run after
+/// [`super::check_fragment_mass`], so that the fragments do not outweigh it.
+pub(super) fn check_vehicle_ballistic_coefficient(
+    ctx: &Ctx<'_>,
+    file: &ScenarioFile,
+    vehicle: Option<&Vehicle>,
+    fragments: &[FragmentSpec],
+    burns: &[Burn],
+) -> Result<(), ScenarioError> {
+    let Some(vehicle) = vehicle else {
+        return Ok(());
+    };
+    let after_burns_kg = Burn::mass_after_all_kg(burns, vehicle.mass_kg);
+    let released: Vec<usize> = (0..fragments.len())
+        .filter(|&i| {
+            fragments[i].parent == Parent::Vehicle && fragments[i].release_altitude_m.is_some()
+        })
+        .collect();
+    let released_kg: f64 = released
+        .iter()
+        .map(|&i| subtree_mass_kg(fragments, i))
+        .sum();
+    let lightest_kg = after_burns_kg - released_kg;
+    // The same relative 1e-9 as the fragment mass check: the rounding of the sum.
+    let nothing_left = !released.is_empty() && lightest_kg <= 1e-9 * after_burns_kg;
+    let needed_kg =
+        MIN_BALLISTIC_COEFFICIENT_KG_M2 * vehicle.drag_coefficient * vehicle.reference_area_m2;
+    if nothing_left || lightest_kg >= needed_kg * (1.0 - LOWER_BOUND_SLACK) {
+        return Ok(());
+    }
+    let span = file
+        .vehicle
+        .as_ref()
+        .and_then(|v| v.get_ref().mass_kg.as_ref().map(|m| m.span()))
+        .unwrap_or(0..0);
+    // m0 r − released ≥ needed, with r the mass ratio of the burns.
+    let ratio = after_burns_kg / vehicle.mass_kg;
+    let smallest_kg = (needed_kg + released_kg) / ratio;
+    let after_burns = if burns.is_empty() {
+        ""
+    } else {
+        " after its burns"
+    };
+    let (less, or_nothing) = if released.is_empty() {
+        (String::new(), "")
+    } else {
+        let ids: Vec<&str> = released.iter().map(|&i| fragments[i].id.as_str()).collect();
+        (
+            format!(" less what it releases in flight ({})", ids.join(", ")),
+            ", or just the mass of its fragments (it comes apart at its last release)",
+        )
+    };
+    Err(ctx.out_of_range_because(
+        span,
+        "vehicle.mass_kg",
+        None,
+        vehicle.mass_kg,
+        format!(
+            "at least {} kg{or_nothing}: the vehicle{after_burns}{less} needs a ballistic coefficient m/(C_D A) of at least {} kg/m2 with C_D = cd {} and A = area_m2 {} m2 (lighter is a film that floats for days, not an object that re-enters)",
+            keys::number(float_round_up(smallest_kg)),
+            keys::number(MIN_BALLISTIC_COEFFICIENT_KG_M2),
+            keys::number(vehicle.drag_coefficient),
+            keys::number(vehicle.reference_area_m2),
+        ),
+    ))
 }
 
 /// Rounds for display in messages (4 significant digits).

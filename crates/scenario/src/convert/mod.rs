@@ -11,12 +11,14 @@ mod fragments;
 mod initial;
 
 pub use dispersions::DISPERSION_SIGMAS;
-pub use fragments::MASS_OVER_SOLID_TOLERANCE;
+pub use fragments::{MASS_OVER_SOLID_TOLERANCE, MIN_BALLISTIC_COEFFICIENT_KG_M2};
 pub use initial::MAX_TLE_AGE_DAYS;
 
 use dispersions::convert_monte_carlo;
 use environment::convert_environment;
-use fragments::{convert_fragments, convert_materials, convert_vehicle};
+use fragments::{
+    check_vehicle_ballistic_coefficient, convert_fragments, convert_materials, convert_vehicle,
+};
 use initial::{Initial, below_initial, convert_initial};
 
 use std::collections::HashMap;
@@ -784,6 +786,7 @@ pub(crate) fn convert(ctx: &Ctx<'_>, file: &ScenarioFile) -> Result<Scenario, Sc
         vehicle.is_some() || roots == 1,
     )?;
     check_fragment_mass(ctx, file, vehicle.as_ref(), &fragments, &burns)?;
+    check_vehicle_ballistic_coefficient(ctx, file, vehicle.as_ref(), &fragments, &burns)?;
     let target_zone_deg = convert_target_zone(ctx, file)?;
     let trajectory_step_s = match file
         .output
