@@ -1238,3 +1238,37 @@ separation_delta_v_m_s = { dist = "normal", sigma = 5.0 }
         &["nothing to disperse", "released from a parent"],
     );
 }
+
+/// Mass and drag dispersions may not take a fragment below the smallest ballistic coefficient
+/// at their extremes (within 6 sigma, or min..max): a sweep's 1e-9..1e-8 mass scale ended
+/// samples `non-finite` or at the time limit.
+#[test]
+fn dispersions_keep_the_smallest_ballistic_coefficient() {
+    let mc = |body: &str| format!("{BASE}\n[monte_carlo.dispersions]\n{body}\n");
+    // The 14 kg tank (A = 0.1257 m², C_D up to 2) needs 2.513e-3 kg: 1e-5 × 14 kg is lighter.
+    let text = mc("fragment_mass_scale = { dist = \"uniform\", min = 0.00001, max = 1.0 }");
+    let e = error_of(&text);
+    assert_message(
+        &text,
+        &e,
+        "{ dist = \"uniform\", min = 0.00001",
+        "monte_carlo.dispersions.fragment_mass_scale",
+        &[
+            "fragment \"tank\"",
+            "mass factor 1e-5",
+            "0.002513 kg",
+            "0.01 kg/m2",
+        ],
+    );
+    // With the drag scale's upper end as well: 0.01 × 14 kg against 2.513e-3 × 100.
+    let text = mc(
+        "fragment_mass_scale = { dist = \"uniform\", min = 0.01, max = 1.0 }\nfragment_cd_scale = { dist = \"uniform\", min = 1.0, max = 100.0 }",
+    );
+    let e = error_of(&text);
+    assert!(e.to_string().contains("drag factor 100"), "{e}");
+    // Ordinary spreads load.
+    let text = mc(
+        "fragment_mass_scale = { dist = \"normal\", sigma = 0.05 }\nfragment_cd_scale = { dist = \"lognormal\", sigma = 0.3 }",
+    );
+    assert!(load_str(Path::new(FILE), &text).is_ok());
+}

@@ -472,11 +472,83 @@ pub(super) fn convert_monte_carlo(
             }
         }
     }
+    check_dispersed_ballistic_coefficients(ctx, file, problem, &dispersions)?;
     Ok(MonteCarloSettings {
         samples,
         seed,
         dispersions,
     })
+}
+
+/// The extreme factors of a scale dispersion (key units): mean ∓ 6 sigma of a normal, min and
+/// max of a uniform, e^(∓6 sigma) of a lognormal.
+fn extreme_factors(d: &Dispersion) -> (f64, f64) {
+    match d.distribution {
+        Distribution::Normal { mean, sigma } => (
+            mean - DISPERSION_SIGMAS * sigma,
+            mean + DISPERSION_SIGMAS * sigma,
+        ),
+        Distribution::Uniform { min, max } => (min, max),
+        Distribution::LogNormal { mu, sigma } => (
+            (mu - DISPERSION_SIGMAS * sigma).exp(),
+            (mu + DISPERSION_SIGMAS * sigma).exp(),
+        ),
+    }
+}
+
+/// Every fragment keeps the smallest ballistic coefficient of the loader
+/// ([`super::fragments::MIN_BALLISTIC_COEFFICIENT_KG_M2`]) at the extremes of the mass and drag
+/// dispersions together (the lightest mass with the largest drag coefficient, within 6 sigma):
+/// a sample drawn below it would hang in the air or end `non-finite`.
+fn check_dispersed_ballistic_coefficients(
+    ctx: &Ctx<'_>,
+    file: &ScenarioFile,
+    problem: &Problem,
+    dispersions: &Dispersions,
+) -> Result<(), ScenarioError> {
+    let mass = dispersions
+        .fragment_mass_scale
+        .as_ref()
+        .map(extreme_factors);
+    let cd = dispersions.fragment_cd_scale.as_ref().map(extreme_factors);
+    let (mass_low, cd_high) = (mass.map_or(1.0, |m| m.0), cd.map_or(1.0, |c| c.1));
+    if mass.is_none() && cd.is_none() {
+        return Ok(());
+    }
+    for f in &problem.fragments {
+        let needed_kg = super::fragments::lightest_fragment_kg(f) * cd_high;
+        let lightest_kg = f.mass_kg * mass_low;
+        if lightest_kg >= needed_kg * (1.0 - 1e-9) {
+            continue;
+        }
+        let d = file
+            .monte_carlo
+            .as_ref()
+            .and_then(|m| m.get_ref().dispersions.as_ref())
+            .map(|d| d.get_ref());
+        let (key, table) = match (mass.is_some(), d) {
+            (true, Some(d)) => ("fragment_mass_scale", d.fragment_mass_scale.as_ref()),
+            (_, Some(d)) => ("fragment_cd_scale", d.fragment_cd_scale.as_ref()),
+            (_, None) => ("fragment_mass_scale", None),
+        };
+        return Err(ctx.invalid(
+            table.map_or(0..0, |t| t.span()),
+            &format!("monte_carlo.dispersions.{key}"),
+            None,
+            "",
+            format!(
+                "at the extremes of the dispersions (mass factor {}, drag factor {}: {DISPERSION_SIGMAS} sigma, or min and max) fragment \"{}\" weighs {} kg, below the {} kg of a ballistic coefficient of {} kg/m2 (a film that floats, not an object that re-enters)",
+                keys::number(super::fragments::float_round(mass_low)),
+                keys::number(super::fragments::float_round(cd_high)),
+                f.id,
+                keys::number(super::fragments::float_round(lightest_kg)),
+                keys::number(super::fragments::float_round(needed_kg)),
+                keys::number(super::fragments::MIN_BALLISTIC_COEFFICIENT_KG_M2),
+            ),
+            "mass and drag dispersions that keep every fragment's m/(C_D A) at or above 0.01 kg/m2 within 6 sigma (min..max for uniform)".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// `"a"`, `"a" or "b"`, `"a", "b" or "c"`.

@@ -33,6 +33,20 @@ pub(super) fn float_round_up(x: f64) -> f64 {
     (x * (1.0 - LOWER_BOUND_SLACK) * scale).ceil() / scale
 }
 
+/// The lightest mass a fragment may have, kg: [`MIN_BALLISTIC_COEFFICIENT_KG_M2`] × its largest
+/// drag coefficient (its own constant `cd`, or the free-molecular end of the bridged model, which
+/// its continuum curve stays below, times `cd_scale`) × its reference area.
+pub(super) fn lightest_fragment_kg(spec: &FragmentSpec) -> f64 {
+    let cd_max = spec
+        .drag_coefficient
+        .unwrap_or(FREE_MOLECULAR_DRAG_COEFFICIENT)
+        * spec.cd_scale;
+    let area_m2 = spec
+        .reference_area_m2
+        .unwrap_or_else(|| spec.shape.geometry().reference_area_m2);
+    MIN_BALLISTIC_COEFFICIENT_KG_M2 * cd_max * area_m2
+}
+
 /// How an object is referred to in messages.
 pub(super) fn fragment_item(index: usize, id: Option<&str>) -> Option<String> {
     Some(match id {
