@@ -68,6 +68,8 @@ fn assert_same_run(merged: &Path, unsharded: &Path) {
     let nominal = &summary_statistics(unsharded)["footprint_nominal_track"];
     assert!(nominal["along_track_km"]["p50"].is_f64(), "{nominal}");
     assert!(nominal["breakup"]["heading_deg"].is_f64(), "{nominal}");
+    let corners = nominal["box_corners_deg"].as_array().expect("box corners");
+    assert_eq!(corners.len(), 4, "{nominal}");
 }
 
 fn merge_glob(dir: &Path, merged: &Path) {

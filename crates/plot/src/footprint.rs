@@ -12,63 +12,13 @@ use crate::style::{
 };
 use crate::{DrawResult, Figure, MapFrame, draw_err};
 
-/// Radius of the sphere the footprint distances of `summary.json` are measured on (the IUGG
-/// mean radius R₁), km.
-const FOOTPRINT_SPHERE_RADIUS_KM: f64 = 6371.0088;
 /// Points per edge of the debris box: its long edges are great-circle arcs and small circles,
 /// curved on the map.
 const DEBRIS_BOX_EDGE_POINTS: usize = 48;
 
-/// The ground track of the nominal break-up on the footprint sphere: break-up direction p̂,
-/// track pole n̂ = p̂ × v / |p̂ × v| (left of the flight direction), forward t̂ = n̂ × p̂.
-struct TrackFrame {
-    p: [f64; 3],
-    t: [f64; 3],
-    n: [f64; 3],
-}
-
-impl TrackFrame {
-    /// `None` when the break-up velocity gives no track (vertical or zero).
-    fn new(b: &DebrisBox) -> Option<TrackFrame> {
-        use reentry_physics::vector::{cross, dot, normalized};
-        let p = normalized(b.breakup_ecef_m);
-        let v = b.breakup_velocity_ecef_m_s;
-        let pole = cross(p, v);
-        // The summary's measure has no track either below this (a vertical or zero velocity).
-        let pole_norm = dot(pole, pole).sqrt();
-        let has_track = pole_norm > 1e-9 * dot(v, v).sqrt() && pole_norm.is_finite();
-        if !has_track {
-            return None;
-        }
-        let n = normalized(pole);
-        Some(TrackFrame {
-            p,
-            t: cross(n, p),
-            n,
-        })
-    }
-
-    /// `[lon, lat]` degrees of the point at along-track `along_km` and cross-track `cross_km`
-    /// (right positive): the inverse of the measure of `summary.json`,
-    /// q̂ = cos(c/R) (cos(a/R) p̂ + sin(a/R) t̂) − sin(c/R) n̂, with the latitude made geodetic
-    /// (the surface point below the geocentric direction q̂).
-    fn point_deg(&self, along_km: f64, cross_km: f64) -> [f64; 2] {
-        let (sa, ca) = (along_km / FOOTPRINT_SPHERE_RADIUS_KM).sin_cos();
-        let (sc, cc) = (cross_km / FOOTPRINT_SPHERE_RADIUS_KM).sin_cos();
-        let q: [f64; 3] =
-            std::array::from_fn(|i| cc * (ca * self.p[i] + sa * self.t[i]) - sc * self.n[i]);
-        let e2 = reentry_physics::earth::ECCENTRICITY_SQUARED;
-        let latitude = q[2].atan2((1.0 - e2) * q[0].hypot(q[1]));
-        [q[1].atan2(q[0]).to_degrees(), latitude.to_degrees()]
-    }
-}
-
 /// The outline of a debris box, `[lon, lat]` degrees, its edges sampled so that they curve on
 /// the map as they do on the Earth. Empty when the break-up velocity gives no track.
 pub(crate) fn debris_box_outline_deg(b: &DebrisBox) -> Vec<[f64; 2]> {
-    let Some(frame) = TrackFrame::new(b) else {
-        return Vec::new();
-    };
     let [a0, a1] = b.along_km;
     let [c0, c1] = b.cross_km;
     let last = (DEBRIS_BOX_EDGE_POINTS - 1) as f64;
@@ -84,8 +34,9 @@ pub(crate) fn debris_box_outline_deg(b: &DebrisBox) -> Vec<[f64; 2]> {
         .flat_map(|&(from_a, to_a, from_c, to_c)| {
             (0..DEBRIS_BOX_EDGE_POINTS).map(move |k| (lerp(from_a, to_a, k), lerp(from_c, to_c, k)))
         })
-        .map(|(a, c)| frame.point_deg(a, c))
-        .collect()
+        .map(|(a_km, c_km)| b.track.lon_lat_deg_at(a_km * 1e3, c_km * 1e3))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }
 
 /// Height of the title band, pixels.
@@ -721,38 +672,37 @@ impl LogScale {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reentry_physics::earth::track::GroundTrack;
 
-    /// Points placed by the debris box measure back, with the solver's own footprint measure,
-    /// to the along- and cross-track distances they were placed at.
+    /// The outline runs along the four edges, from the (first along, first cross) corner; a
+    /// vertical fall has no track, hence no box.
     #[test]
-    fn debris_box_inverts_the_footprint_measure() {
-        let breakup_ecef_m =
-            reentry_physics::earth::reference::ecef_from_geodetic(-49f64.to_radians(), -2.65, 78e3);
-        let velocity = [5043.6, -5159.8, -1619.9];
+    fn debris_box_outline() {
+        let track = GroundTrack {
+            breakup_ecef_m: reentry_physics::earth::reference::ecef_from_geodetic(
+                -49f64.to_radians(),
+                -2.65,
+                78e3,
+            ),
+            breakup_velocity_ecef_m_s: [5043.6, -5159.8, -1619.9],
+        };
         let b = DebrisBox {
-            breakup_ecef_m,
-            breakup_velocity_ecef_m_s: velocity,
+            track,
             along_km: [-812.0, 2751.0],
             cross_km: [-59.0, -0.9],
         };
-        let frame = TrackFrame::new(&b).unwrap();
-        for (along_km, cross_km) in [(0.0, 0.0), (-812.0, -59.0), (2751.0, -0.9), (1500.0, 40.0)] {
-            let [lon, lat] = frame.point_deg(along_km, cross_km);
-            let surface = reentry_physics::earth::reference::ecef_from_geodetic(
-                lat.to_radians(),
-                lon.to_radians(),
-                0.0,
-            );
-            let o = reentry_montecarlo::track_offset(breakup_ecef_m, velocity, surface).unwrap();
-            assert!((o.downrange_m / 1e3 - along_km).abs() < 1e-6, "{o:?}");
-            assert!((o.crossrange_m / 1e3 - cross_km).abs() < 1e-6, "{o:?}");
-        }
         let outline = debris_box_outline_deg(&b);
         assert_eq!(outline.len(), 4 * DEBRIS_BOX_EDGE_POINTS);
-        assert_eq!(outline[0], frame.point_deg(-812.0, -59.0));
-        // A vertical fall has no track, hence no box.
+        assert_eq!(Some(outline[0]), track.lon_lat_deg_at(-812e3, -59e3));
+        assert_eq!(
+            Some(outline[DEBRIS_BOX_EDGE_POINTS]),
+            track.lon_lat_deg_at(2751e3, -59e3)
+        );
         let vertical = DebrisBox {
-            breakup_velocity_ecef_m_s: breakup_ecef_m.map(|x| -x),
+            track: GroundTrack {
+                breakup_velocity_ecef_m_s: track.breakup_ecef_m.map(|x| -x),
+                ..track
+            },
             ..b
         };
         assert!(debris_box_outline_deg(&vertical).is_empty());

@@ -141,10 +141,8 @@ pub struct RunSummary {
 /// `footprint_nominal_track`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DebrisBox {
-    /// Nominal break-up position, ECEF m.
-    pub breakup_ecef_m: [f64; 3],
-    /// Earth-relative velocity at the nominal break-up, ECEF m/s.
-    pub breakup_velocity_ecef_m_s: [f64; 3],
+    /// The nominal break-up's ground track (`exact.nominal_breakup`).
+    pub track: reentry_physics::earth::track::GroundTrack,
     /// Along-track extent [0.15 %, 99.85 %], km.
     pub along_km: [f64; 2],
     /// Cross-track extent [0.15 %, 99.85 %], km (right of the track positive).
@@ -382,8 +380,10 @@ fn read_debris_box(
         return Ok(None);
     };
     Ok(Some(DebrisBox {
-        breakup_ecef_m: vector("ecef_m")?,
-        breakup_velocity_ecef_m_s: vector("velocity_ecef_m_s")?,
+        track: reentry_physics::earth::track::GroundTrack {
+            breakup_ecef_m: vector("ecef_m")?,
+            breakup_velocity_ecef_m_s: vector("velocity_ecef_m_s")?,
+        },
         along_km,
         cross_km,
     }))

@@ -6,11 +6,13 @@
 //! - [`frames`]: GMST (IAU 1982), TEME → ECEF, entry state (lat, lon, alt, speed, γ, heading)
 //!   ↔ ECEF state.
 //! - [`land`]: is a point on land?
+//! - [`track`]: along- and cross-track distances from the ground track of a break-up, and back.
 
 pub mod frames;
 pub mod land;
 pub mod lanes;
 pub mod reference;
+pub mod track;
 
 /// Earth's gravitational parameter GM, m³/s². Source: WGS-84 (NIMA TR8350.2, 3rd ed., Table 3.1,
 /// value including the atmosphere), equal to the IERS 2010 value.

@@ -129,6 +129,17 @@ pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> 
         },
         "footprint_nominal_track": stats.nominal_track.map(|track| {
             let (lat_deg, lon_deg, alt_km, heading_deg) = track.breakup_geodetic();
+            // The box's corners, [lon, lat] degrees, for a hazard-area notice: (first along,
+            // first cross), (last along, first cross), (last along, last cross), (first along,
+            // last cross). Its edges along the track are arcs between them.
+            let (along, cross) = (stats.along_nominal_track_km, stats.cross_nominal_track_km);
+            let corners = match (along.p00_15, along.p99_85, cross.p00_15, cross.p99_85) {
+                (Some(a0), Some(a1), Some(c0), Some(c1)) => [(a0, c0), (a1, c0), (a1, c1), (a0, c1)]
+                    .iter()
+                    .map(|&(a, c)| track.lon_lat_deg_at(a * 1e3, c * 1e3))
+                    .collect::<Option<Vec<[f64; 2]>>>(),
+                _ => None,
+            };
             json!({
                 "breakup": {
                     "lat_deg": lat_deg,
@@ -146,6 +157,7 @@ pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> 
                     "p50": stats.cross_nominal_track_km.p50,
                     "p99_85": stats.cross_nominal_track_km.p99_85,
                 },
+                "box_corners_deg": corners,
             })
         }),
         "p_outside_target_zone": stats.p_outside_target_zone,
