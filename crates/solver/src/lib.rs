@@ -97,7 +97,7 @@ pub mod tree;
 pub use outcome::{Fate, FragmentOutcome, NodeId, SampleOutcome, TrajectoryPoint};
 pub use problem::{
     Burn, EntryState, Environment, FragmentSpec, Gravity, HeatingModel, HorizontalUpdate,
-    InitialState, Parent, Problem, StateFrame, Tolerances, Vehicle,
+    InitialState, Parent, Problem, StateFrame, Tolerances, Vehicle, subtree_mass_kg,
 };
 
 /// Which implementation integrates the trajectories.

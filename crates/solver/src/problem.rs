@@ -214,6 +214,19 @@ pub struct FragmentSpec {
     pub separation_velocity_ecef_m_s: [f64; 3],
 }
 
+/// The mass of fragment `i`'s objects and of every node below them, kg (Σ count × mass_kg over
+/// the subtree): what a parent loses when it releases fragment `i` in flight, and what the
+/// scenario's mass check counts.
+pub fn subtree_mass_kg(fragments: &[FragmentSpec], i: usize) -> f64 {
+    let below: f64 = fragments
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.parent == Parent::Fragment(i))
+        .map(|(j, _)| subtree_mass_kg(fragments, j))
+        .sum();
+    f64::from(fragments[i].count) * fragments[i].mass_kg + below
+}
+
 impl FragmentSpec {
     /// A root fragment (no parent) standing for one object, with the scenario file's defaults
     /// for everything else: no release altitude, the bridged drag model on the shape's own

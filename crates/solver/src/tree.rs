@@ -36,20 +36,6 @@ pub struct SampleTree<'p> {
     pub steps: u64,
 }
 
-/// The mass of fragment `i`'s objects and of every node below them, kg (Σ count × mass_kg over
-/// the subtree, as the scenario's mass check counts them).
-fn subtree_mass_kg(problem: &Problem, i: usize) -> f64 {
-    let f = &problem.fragments[i];
-    let below: f64 = problem
-        .fragments
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.parent == Parent::Fragment(i))
-        .map(|(j, _)| subtree_mass_kg(problem, j))
-        .sum();
-    f64::from(f.count) * f.mass_kg + below
-}
-
 fn slot(node: NodeId) -> usize {
     match node {
         NodeId::Vehicle => 0,
@@ -148,7 +134,7 @@ impl<'p> SampleTree<'p> {
                     child: i,
                     altitude_m,
                     handed_mass_kg: if node == NodeId::Vehicle {
-                        subtree_mass_kg(p, i)
+                        crate::problem::subtree_mass_kg(&p.fragments, i)
                     } else {
                         0.0
                     },
@@ -165,7 +151,7 @@ impl<'p> SampleTree<'p> {
                         .iter()
                         .enumerate()
                         .filter(|(_, f)| f.parent == Parent::Vehicle)
-                        .map(|(i, _)| subtree_mass_kg(p, i))
+                        .map(|(i, _)| crate::problem::subtree_mass_kg(&p.fragments, i))
                         .sum()
                 } else {
                     0.0

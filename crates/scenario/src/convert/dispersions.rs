@@ -516,7 +516,12 @@ fn check_dispersed_ballistic_coefficients(
         return Ok(());
     }
     for f in &problem.fragments {
-        let needed_kg = super::fragments::lightest_fragment_kg(f) * cd_high;
+        let needed_kg = super::fragments::lightest_fragment_kg(
+            f.drag_coefficient,
+            f.cd_scale,
+            f.reference_area_m2,
+            &f.shape,
+        ) * cd_high;
         let lightest_kg = f.mass_kg * mass_low;
         if lightest_kg >= needed_kg * (1.0 - 1e-9) {
             continue;

@@ -35,15 +35,16 @@ pub(super) fn float_round_up(x: f64) -> f64 {
 
 /// The lightest mass a fragment may have, kg: [`MIN_BALLISTIC_COEFFICIENT_KG_M2`] × its largest
 /// drag coefficient (its own constant `cd`, or the free-molecular end of the bridged model, which
-/// its continuum curve stays below, times `cd_scale`) × its reference area.
-pub(super) fn lightest_fragment_kg(spec: &FragmentSpec) -> f64 {
-    let cd_max = spec
-        .drag_coefficient
-        .unwrap_or(FREE_MOLECULAR_DRAG_COEFFICIENT)
-        * spec.cd_scale;
-    let area_m2 = spec
-        .reference_area_m2
-        .unwrap_or_else(|| spec.shape.geometry().reference_area_m2);
+/// its continuum curve stays below, times `cd_scale`) × its reference area (`area_m2`, or S/4 of
+/// its shape).
+pub(super) fn lightest_fragment_kg(
+    drag_coefficient: Option<f64>,
+    cd_scale: f64,
+    reference_area_m2: Option<f64>,
+    shape: &Shape,
+) -> f64 {
+    let cd_max = drag_coefficient.unwrap_or(FREE_MOLECULAR_DRAG_COEFFICIENT) * cd_scale;
+    let area_m2 = reference_area_m2.unwrap_or_else(|| shape.geometry().reference_area_m2);
     MIN_BALLISTIC_COEFFICIENT_KG_M2 * cd_max * area_m2
 }
 
@@ -358,11 +359,8 @@ pub(super) fn convert_fragments(
         let drag_coefficient = opt(&f.cd, "fragment.cd")?;
         let cd_scale = opt(&f.cd_scale, "fragment.cd_scale")?.unwrap_or(1.0);
         let reference_area_m2 = opt(&f.area_m2, "fragment.area_m2")?;
-        // The largest drag coefficient the object can have: its own constant one, or the
-        // free-molecular end of the bridged model (its continuum curve stays below it).
-        let cd_max = drag_coefficient.unwrap_or(FREE_MOLECULAR_DRAG_COEFFICIENT) * cd_scale;
-        let area_m2 = reference_area_m2.unwrap_or_else(|| shape.geometry().reference_area_m2);
-        let lightest_kg = MIN_BALLISTIC_COEFFICIENT_KG_M2 * cd_max * area_m2;
+        let lightest_kg =
+            lightest_fragment_kg(drag_coefficient, cd_scale, reference_area_m2, &shape);
         if mass_kg < lightest_kg * (1.0 - LOWER_BOUND_SLACK) {
             let cd_text = match drag_coefficient {
                 Some(cd) => format!("cd {}", keys::number(cd)),
@@ -375,7 +373,7 @@ pub(super) fn convert_fragments(
                 Some(a) => format!("area_m2 {} m2", keys::number(a)),
                 None => format!(
                     "{} m2 (S/4 of the {})",
-                    keys::number(float_round(area_m2)),
+                    keys::number(float_round(shape.geometry().reference_area_m2)),
                     shape.name()
                 ),
             };
@@ -471,18 +469,6 @@ pub(super) fn convert_fragments(
     order_tree(ctx, specs, &ids)
 }
 
-/// The mass of fragment `i`'s objects and of every node below them, kg (Σ count × mass_kg over
-/// the subtree): what the vehicle loses when it releases fragment `i` in flight.
-fn subtree_mass_kg(fragments: &[FragmentSpec], i: usize) -> f64 {
-    let below: f64 = fragments
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.parent == Parent::Fragment(i))
-        .map(|(j, _)| subtree_mass_kg(fragments, j))
-        .sum();
-    f64::from(fragments[i].count) * fragments[i].mass_kg + below
-}
-
 /// The vehicle at its lightest, after its burns and less every fragment it releases in flight,
 /// keeps a ballistic coefficient of at least [`MIN_BALLISTIC_COEFFICIENT_KG_M2`], or nothing at
 /// all (fragments that make up its whole mass: it comes apart at its last release). Run after
@@ -505,7 +491,7 @@ pub(super) fn check_vehicle_ballistic_coefficient(
         .collect();
     let released_kg: f64 = released
         .iter()
-        .map(|&i| subtree_mass_kg(fragments, i))
+        .map(|&i| reentry_solver::subtree_mass_kg(fragments, i))
         .sum();
     let lightest_kg = after_burns_kg - released_kg;
     // The same relative 1e-9 as the fragment mass check: the rounding of the sum.
