@@ -1,4 +1,5 @@
 //! Records the git commit for `reentry --version`.
+use std::path::Path;
 use std::process::Command;
 
 fn main() {
@@ -10,8 +11,17 @@ fn main() {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
         .unwrap_or_else(|| "unknown".into());
     println!("cargo:rustc-env=REENTRY_GIT_COMMIT={commit}");
-    println!("cargo:rerun-if-changed=../../.git/HEAD");
-    println!("cargo:rerun-if-changed=../../.git/refs/heads");
-    // After `git gc` branch heads live here instead of refs/heads.
-    println!("cargo:rerun-if-changed=../../.git/packed-refs");
+    // Rerun when the commit can have changed. Only paths that exist are named: cargo treats a
+    // missing one as changed on every build, which rebuilt the binary at every `cargo run`
+    // (`packed-refs` appears only after `git gc` or in some clones, where branch heads live).
+    println!("cargo:rerun-if-changed=build.rs");
+    for path in [
+        "../../.git/HEAD",
+        "../../.git/refs/heads",
+        "../../.git/packed-refs",
+    ] {
+        if Path::new(path).exists() {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
 }
