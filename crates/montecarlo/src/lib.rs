@@ -40,4 +40,4 @@ pub use dispersion::{Applied, Dispersion, Dispersions, Distribution, apply};
 pub use driver::{DriverError, RunPlan, RunSink, Shard, run};
 pub use footprint::{GroundTrack, LonLatPolygon, PolygonFlaw, TrackOffset, track_offset};
 pub use record::{FragmentRow, breakup_track, debris_casualty_area_m2, sample_rows};
-pub use statistics::{RiskContext, RunStatistics, StatisticsAccumulator, percentile};
+pub use statistics::{RiskContext, RunStatistics, StatisticsAccumulator, Survivor, percentile};

@@ -136,6 +136,43 @@ impl Box3Sigma {
     }
 }
 
+/// What reaches the ground of one node of the tree, over the samples of a run: which pieces
+/// survive, how often and how heavy (sums in sample order, so a merge of shards adds the same
+/// bits).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Survivor {
+    /// Node id (the `fragment` column; `vehicle` when it lands whole).
+    pub fragment: String,
+    /// Material id (`None` for the vehicle).
+    pub material: Option<String>,
+    /// Identical objects the node stands for.
+    pub count: u32,
+    /// Samples in which the node landed.
+    pub samples_landed: u64,
+    /// Objects landed, all samples.
+    pub objects_landed: u64,
+    /// Hazardous objects (≥ 15 J) landed, all samples.
+    pub hazardous_objects: u64,
+    /// Σ count × mass of the landed objects, kg.
+    pub landed_mass_kg: f64,
+    /// Σ count × impact energy of the landed objects, J.
+    pub impact_energy_j: f64,
+    /// Σ count × debris casualty area of the landed objects, m².
+    pub casualty_area_m2: f64,
+}
+
+impl Survivor {
+    /// Mass of one landed object, mean over the landings, kg.
+    pub fn mass_kg_mean(&self) -> Option<f64> {
+        (self.objects_landed > 0).then(|| self.landed_mass_kg / self.objects_landed as f64)
+    }
+
+    /// Impact energy of one landed object, mean over the landings, J.
+    pub fn impact_energy_j_mean(&self) -> Option<f64> {
+        (self.objects_landed > 0).then(|| self.impact_energy_j / self.objects_landed as f64)
+    }
+}
+
 /// The statistics of a run (the figures of `summary.json`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunStatistics {
@@ -174,6 +211,9 @@ pub struct RunStatistics {
     pub casualty_expectation_p95: Option<f64>,
     /// Mean total casualty area (km²) × orbit-averaged density, for uncontrolled entries.
     pub casualty_expectation_orbit_average: Option<f64>,
+    /// Every node that landed in at least one sample, the heaviest contribution first (landed
+    /// mass per sample, then node order).
+    pub survivors: Vec<Survivor>,
 }
 
 /// Collects per-sample scalars in sample order (bounded memory: no rows are kept) and reduces
@@ -198,6 +238,9 @@ pub struct StatisticsAccumulator {
     cross_nominal_km: Vec<(f64, u64)>,
     outside_zone: u64,
     on_land: u64,
+    /// Per node, in the order the rows first name them (the problem's node order).
+    survivors: Vec<Survivor>,
+    survivor_index: std::collections::HashMap<String, usize>,
 }
 
 impl StatisticsAccumulator {
@@ -219,6 +262,8 @@ impl StatisticsAccumulator {
             cross_nominal_km: Vec::new(),
             outside_zone: 0,
             on_land: 0,
+            survivors: Vec::new(),
+            survivor_index: std::collections::HashMap::new(),
         }
     }
 
@@ -254,6 +299,7 @@ impl StatisticsAccumulator {
                 continue;
             }
             mass += f64::from(row.count) * row.mass_kg;
+            self.add_survivor(row);
             if !row.hazardous() {
                 continue;
             }
@@ -287,6 +333,40 @@ impl StatisticsAccumulator {
         self.casualty_expectation.push(expectation);
         self.outside_zone += u64::from(outside);
         self.on_land += u64::from(land);
+    }
+
+    /// Adds one landed row to its node's [`Survivor`].
+    fn add_survivor(&mut self, row: &FragmentRow) {
+        let k = match self.survivor_index.get(&row.fragment) {
+            Some(&k) => k,
+            None => {
+                self.survivors.push(Survivor {
+                    fragment: row.fragment.clone(),
+                    material: row.material.clone(),
+                    count: row.count,
+                    samples_landed: 0,
+                    objects_landed: 0,
+                    hazardous_objects: 0,
+                    landed_mass_kg: 0.0,
+                    impact_energy_j: 0.0,
+                    casualty_area_m2: 0.0,
+                });
+                self.survivor_index
+                    .insert(row.fragment.clone(), self.survivors.len() - 1);
+                self.survivors.len() - 1
+            }
+        };
+        let objects = u64::from(row.count);
+        let n = f64::from(row.count);
+        let s = &mut self.survivors[k];
+        s.samples_landed += 1;
+        s.objects_landed += objects;
+        if row.hazardous() {
+            s.hazardous_objects += objects;
+        }
+        s.landed_mass_kg += n * row.mass_kg;
+        s.impact_energy_j += n * row.impact_energy_j.unwrap_or(0.0);
+        s.casualty_area_m2 += n * row.casualty_area_m2.unwrap_or(0.0);
     }
 
     /// Samples added so far.
@@ -326,6 +406,12 @@ impl StatisticsAccumulator {
                 .context
                 .orbit_average_density_per_km2
                 .and_then(|d| area.mean.map(|a| a * 1e-6 * d)),
+            survivors: {
+                let mut survivors = self.survivors.clone();
+                // Stable: equal masses keep node order.
+                survivors.sort_by(|a, b| b.landed_mass_kg.total_cmp(&a.landed_mass_kg));
+                survivors
+            },
         }
     }
 }
@@ -455,6 +541,27 @@ mod tests {
         let p99_85 = s.along_track_km.p99_85.unwrap();
         assert!((p99_85 - 99.7).abs() < 1e-12, "{p99_85}");
         assert_eq!(s.cross_track_km.p00_15, Some(-1.0));
+        // Survivors: the tank landed in both samples (2 + 1 objects, 10 kg each, 1e6 J), the
+        // bolt in one (below 15 J: not hazardous); heaviest first.
+        let ids: Vec<&str> = s.survivors.iter().map(|v| v.fragment.as_str()).collect();
+        assert_eq!(ids, ["tank", "bolt"]);
+        let tank = &s.survivors[0];
+        assert_eq!(
+            (
+                tank.samples_landed,
+                tank.objects_landed,
+                tank.hazardous_objects
+            ),
+            (2, 3, 3)
+        );
+        assert_eq!(tank.landed_mass_kg, 30.0);
+        assert_eq!(tank.mass_kg_mean(), Some(10.0));
+        assert_eq!(tank.impact_energy_j_mean(), Some(1e6));
+        assert_eq!(tank.casualty_area_m2, 3.0);
+        let bolt = &s.survivors[1];
+        assert_eq!((bolt.samples_landed, bolt.hazardous_objects), (1, 0));
+        let landed: f64 = s.survivors.iter().map(|v| v.landed_mass_kg).sum();
+        assert_eq!(Some(landed / 2.0), s.surviving_mass_kg.mean);
     }
 
     /// Along the nominal track, every sample's impacts are measured from one great circle: an

@@ -221,6 +221,10 @@ fn default_out(name: &str, shard: Option<Shard>) -> PathBuf {
 /// of thousands take minutes to start and gain nothing on any machine that exists.
 const MAX_THREADS: usize = 1024;
 
+/// How many of the heaviest survivors the printed summary names (all of them are in
+/// `summary.json`).
+const HEAVIEST_SURVIVORS_PRINTED: usize = 4;
+
 /// Runs the subcommand.
 pub fn run(args: RunArgs) -> CliResult {
     let shard = resolve_shard(args.shard.as_deref(), args.shard_count, |k| {
@@ -460,6 +464,23 @@ pub fn print_summary(info: &RunInfo, s: &RunStatistics, out: &Path) {
         figure(s.surviving_mass_kg.p05, "kg"),
         figure(s.surviving_mass_kg.p95, "kg")
     );
+    // The heaviest survivors, per re-entry: what a safety analyst reads first.
+    let samples = s.samples.max(1) as f64;
+    let heaviest: Vec<String> = s
+        .survivors
+        .iter()
+        .take(HEAVIEST_SURVIVORS_PRINTED)
+        .map(|v| {
+            format!(
+                "{} {}",
+                v.fragment,
+                figure(Some(v.landed_mass_kg / samples), "kg")
+            )
+        })
+        .collect();
+    if !heaviest.is_empty() {
+        println!("  heaviest survivors per re-entry: {}", heaviest.join(", "));
+    }
     println!(
         "  casualty area: mean {}; hazardous objects per sample: mean {}, max {}",
         figure(s.casualty_area_m2.mean, "m²"),

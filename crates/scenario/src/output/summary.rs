@@ -9,7 +9,8 @@
 //! (uncontrolled entries; merge recomputes the orbit average from it), `exact` (the numbers
 //! merge reads back, as exact decimal text), `trajectory_step_s`, `footprint_nominal_track`
 //! (the nominal sample's break-up point and the footprint of every sample measured along its
-//! ground track), `statistics` (the definitions used, in words).
+//! ground track), `survivors` (what lands, per node), `statistics` (the definitions used, in
+//! words).
 //!
 //! `shard` is `"I/N"` for a shard directory and null for a whole run (unsharded or merged).
 //! Figures that do not exist (no hazardous impact, no target zone) are null.
@@ -57,7 +58,7 @@ pub struct RunInfo {
 }
 
 /// What the statistics mean (written under `statistics`).
-const DEFINITIONS: &str = "fates: objects (count-weighted) summed over samples; surviving mass, casualty area, hazardous fragments and casualty expectation per sample over landed fragments (>= 15 J for hazard); footprint over all hazardous impacts of all samples (each object counted: a row with count N is N impacts), along/cross track of the sample's break-up ground track on a sphere of radius 6371.0088 km, cross track positive right of track (the spread of the debris about its break-up point); footprint_nominal_track: the same impacts measured along the ground track of the nominal sample's (sample 0) break-up point (the geographic extent, burn and break-up dispersions included); percentiles: linear interpolation between order statistics (Hyndman-Fan type 7)";
+const DEFINITIONS: &str = "fates: objects (count-weighted) summed over samples; surviving mass, casualty area, hazardous fragments and casualty expectation per sample over landed fragments (>= 15 J for hazard); footprint over all hazardous impacts of all samples (each object counted: a row with count N is N impacts), along/cross track of the sample's break-up ground track on a sphere of radius 6371.0088 km, cross track positive right of track (the spread of the debris about its break-up point); footprint_nominal_track: the same impacts measured along the ground track of the nominal sample's (sample 0) break-up point (the geographic extent, burn and break-up dispersions included); survivors: per node that lands in some sample, p_lands the fraction of samples in which it lands, *_per_sample means over all samples, *_per_object means over its landed objects; percentiles: linear interpolation between order statistics (Hyndman-Fan type 7)";
 
 /// The text of `summary.json`.
 pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> String {
@@ -167,11 +168,35 @@ pub fn to_json(info: &RunInfo, stats: &RunStatistics, samples_in_shard: u64) -> 
             "p95": stats.casualty_expectation_p95,
         },
         "casualty_expectation_orbit_average": stats.casualty_expectation_orbit_average,
+        "survivors": survivors_json(stats),
         "statistics": DEFINITIONS,
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string());
     text.push('\n');
     text
+}
+
+/// `survivors`: per node that landed in some sample, the heaviest contribution first.
+fn survivors_json(stats: &RunStatistics) -> Vec<Value> {
+    let samples = stats.samples.max(1) as f64;
+    stats
+        .survivors
+        .iter()
+        .map(|s| {
+            json!({
+                "fragment": s.fragment,
+                "material": s.material,
+                "count": s.count,
+                "p_lands": s.samples_landed as f64 / samples,
+                "objects_per_sample": s.objects_landed as f64 / samples,
+                "hazardous_objects_per_sample": s.hazardous_objects as f64 / samples,
+                "landed_mass_kg_per_sample": s.landed_mass_kg / samples,
+                "mass_kg_per_object": s.mass_kg_mean(),
+                "impact_energy_j_per_object": s.impact_energy_j_mean(),
+                "casualty_area_m2_per_sample": s.casualty_area_m2 / samples,
+            })
+        })
+        .collect()
 }
 
 /// A `summary.json` read back: its identity and the parsed document.
