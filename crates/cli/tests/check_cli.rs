@@ -207,3 +207,22 @@ fn terminal_descent_is_reported() {
     );
     assert_bad_input(&path, &key, "true or false");
 }
+
+#[test]
+fn separation_velocity_is_reported() {
+    let path = repository().join("scenarios/progress-ms-31.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .replace(
+            "[monte_carlo.dispersions]\n",
+            "[monte_carlo.dispersions]\nseparation_delta_v_m_s = { dist = \"normal\", sigma = 10.0 }\n",
+        );
+    let path = scratch_file("check-separation.toml", &text);
+    let out = reentry(&["check", &path.to_string_lossy()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("separation_delta_v_m_s normal, mean 0 m/s, sigma 10 m/s per ECEF axis (isotropic, mean speed 15.958 m/s)"),
+        "{stdout}"
+    );
+}

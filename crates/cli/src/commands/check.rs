@@ -450,10 +450,20 @@ pub fn summary(s: &Scenario) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {name:<21}{}{per}",
+                "  {name:<23}{}{per}",
                 dispersion_text(dispersion, unit, to_key)
             );
         }
+    }
+    if let Some(Distribution::Normal { sigma, .. }) = &d.separation_velocity_m_s {
+        any = true;
+        // Mean speed of an isotropic normal of sigma per axis (Maxwell): 2 √(2/π) sigma.
+        let mean_speed = 2.0 * (2.0 / std::f64::consts::PI).sqrt() * sigma;
+        let _ = writeln!(
+            out,
+            "  {:<23}normal, mean 0 m/s, sigma {sigma} m/s per ECEF axis (isotropic, mean speed {:.3} m/s); added to the parent's velocity at release (per fragment node)",
+            "separation_delta_v_m_s", mean_speed
+        );
     }
     if !any && mc.samples > 1 {
         let _ = writeln!(
