@@ -1,8 +1,8 @@
 //! The fragment tree of one sample (PHYSICS.md §6), shared by both paths: which nodes fly from
 //! the initial state, what each node's flight needs, and what its end releases. A child starts at
 //! its parent's break-up or demise (or in flight at its own release altitude) with the parent's
-//! position and velocity plus its own separation velocity; the children of a parent that lands (or stops at the time limit, or
-//! fails) end with it.
+//! position and velocity plus its own separation velocity; the children of a parent that lands
+//! (or stops at the time limit, or fails) end with it.
 
 use crate::flight::{Controls, Flight, InFlightRelease, State};
 use crate::initial::initial_ecef_state;

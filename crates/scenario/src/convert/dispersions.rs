@@ -471,8 +471,8 @@ pub(super) fn convert_monte_carlo(
                 )?);
             }
         }
+        check_dispersed_ballistic_coefficients(ctx, d, problem, &dispersions)?;
     }
-    check_dispersed_ballistic_coefficients(ctx, file, problem, &dispersions)?;
     Ok(MonteCarloSettings {
         samples,
         seed,
@@ -502,7 +502,7 @@ fn extreme_factors(d: &Dispersion) -> (f64, f64) {
 /// a sample drawn below it would hang in the air or end `non-finite`.
 fn check_dispersed_ballistic_coefficients(
     ctx: &Ctx<'_>,
-    file: &ScenarioFile,
+    table: &DispersionsTable,
     problem: &Problem,
     dispersions: &Dispersions,
 ) -> Result<(), ScenarioError> {
@@ -512,9 +512,12 @@ fn check_dispersed_ballistic_coefficients(
         .map(extreme_factors);
     let cd = dispersions.fragment_cd_scale.as_ref().map(extreme_factors);
     let (mass_low, cd_high) = (mass.map_or(1.0, |m| m.0), cd.map_or(1.0, |c| c.1));
-    if mass.is_none() && cd.is_none() {
-        return Ok(());
-    }
+    // A message points at the mass dispersion when there is one, else at the drag one.
+    let (key, span) = match (&table.fragment_mass_scale, &table.fragment_cd_scale) {
+        (Some(t), _) => ("fragment_mass_scale", t.span()),
+        (None, Some(t)) => ("fragment_cd_scale", t.span()),
+        (None, None) => return Ok(()),
+    };
     for f in &problem.fragments {
         let needed_kg = super::fragments::lightest_fragment_kg(
             f.drag_coefficient,
@@ -523,21 +526,11 @@ fn check_dispersed_ballistic_coefficients(
             &f.shape,
         ) * cd_high;
         let lightest_kg = f.mass_kg * mass_low;
-        if lightest_kg >= needed_kg * (1.0 - 1e-9) {
+        if lightest_kg >= needed_kg * (1.0 - super::fragments::LOWER_BOUND_SLACK) {
             continue;
         }
-        let d = file
-            .monte_carlo
-            .as_ref()
-            .and_then(|m| m.get_ref().dispersions.as_ref())
-            .map(|d| d.get_ref());
-        let (key, table) = match (mass.is_some(), d) {
-            (true, Some(d)) => ("fragment_mass_scale", d.fragment_mass_scale.as_ref()),
-            (_, Some(d)) => ("fragment_cd_scale", d.fragment_cd_scale.as_ref()),
-            (_, None) => ("fragment_mass_scale", None),
-        };
         return Err(ctx.invalid(
-            table.map_or(0..0, |t| t.span()),
+            span,
             &format!("monte_carlo.dispersions.{key}"),
             None,
             "",

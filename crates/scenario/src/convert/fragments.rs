@@ -20,7 +20,7 @@ pub const MIN_BALLISTIC_COEFFICIENT_KG_M2: f64 = 0.01;
 
 /// The relative slack of the lower bounds below: the rounding of the products that make them
 /// (0.01 × 1.8 × 10 000 is 180.00000000000003) never rejects the round value.
-const LOWER_BOUND_SLACK: f64 = 1e-9;
+pub(super) const LOWER_BOUND_SLACK: f64 = 1e-9;
 
 /// Rounds a lower bound up for display in messages (4 significant digits), so that the value
 /// shown is itself allowed (within [`LOWER_BOUND_SLACK`]).
@@ -494,18 +494,15 @@ pub(super) fn check_vehicle_ballistic_coefficient(
         .map(|&i| reentry_solver::subtree_mass_kg(fragments, i))
         .sum();
     let lightest_kg = after_burns_kg - released_kg;
-    // The same relative 1e-9 as the fragment mass check: the rounding of the sum.
-    let nothing_left = !released.is_empty() && lightest_kg <= 1e-9 * after_burns_kg;
+    // The solver's own rule for a vehicle that has released all it was made of.
+    let nothing_left = !released.is_empty()
+        && lightest_kg <= reentry_solver::flight::RELEASE_RESIDUE_FRACTION * after_burns_kg;
     let needed_kg =
         MIN_BALLISTIC_COEFFICIENT_KG_M2 * vehicle.drag_coefficient * vehicle.reference_area_m2;
     if nothing_left || lightest_kg >= needed_kg * (1.0 - LOWER_BOUND_SLACK) {
         return Ok(());
     }
-    let span = file
-        .vehicle
-        .as_ref()
-        .and_then(|v| v.get_ref().mass_kg.as_ref().map(|m| m.span()))
-        .unwrap_or(0..0);
+    let span = super::vehicle_mass_span(file);
     // m0 r − released ≥ needed, with r the mass ratio of the burns.
     let ratio = after_burns_kg / vehicle.mass_kg;
     let smallest_kg = (needed_kg + released_kg) / ratio;

@@ -665,6 +665,14 @@ fn convert_target_zone(
     ))
 }
 
+/// Where `[vehicle] mass_kg` stands in the file (messages about the vehicle's mass point there).
+fn vehicle_mass_span(file: &ScenarioFile) -> Range<usize> {
+    file.vehicle
+        .as_ref()
+        .and_then(|v| v.get_ref().mass_kg.as_ref().map(|m| m.span()))
+        .unwrap_or(0..0)
+}
+
 /// The fragments are pieces of the vehicle: together (Σ count × mass) they cannot weigh more
 /// than the vehicle after its burns, m0 Π exp(−Δv / (Isp g0)) (PHYSICS.md §7).
 fn check_fragment_mass(
@@ -684,11 +692,7 @@ fn check_fragment_mass(
         .sum();
     // A relative 1e-9 absorbs the rounding of the sum when the fragments make up the whole.
     if fragments_kg > after_burns_kg * (1.0 + 1e-9) {
-        let span = file
-            .vehicle
-            .as_ref()
-            .and_then(|v| v.get_ref().mass_kg.as_ref().map(|m| m.span()))
-            .unwrap_or(0..0);
+        let span = vehicle_mass_span(file);
         let after = if burns.is_empty() {
             String::new()
         } else {
