@@ -143,9 +143,9 @@ fn dispersed(
 /// run and comes back unchanged.
 ///
 /// Vehicle-level quantities are drawn once per sample (Δv, start offset and pointing once per
-/// burn); `fragment_*`, `emissivity_scale` and the separation velocity once per fragment node. Physical floors keep a
-/// dispersed problem inside the solver's domain: Δv ≥ 0, break-up altitude ≥ 0, a scaled
-/// emissivity is clamped to ≤ 1 by the solver.
+/// burn); `fragment_*`, `emissivity_scale` and the separation velocity once per fragment node.
+/// Physical floors keep a dispersed problem inside the solver's domain: Δv ≥ 0, break-up
+/// altitude ≥ 0, a scaled emissivity is clamped to ≤ 1 by the solver.
 pub fn apply(nominal: &Problem, dispersions: &Dispersions, seed: u64, sample: u64) -> Problem {
     let mut problem = nominal.clone();
     if sample == 0 {

@@ -69,10 +69,11 @@ impl LonLatPolygon {
         inside
     }
 
-    /// The first flaw of the ring of unwrapped vertices (the last point joins the first): all points on one line, or
-    /// two edges that meet other than at the point they share. Repeated consecutive points (a ring
-    /// closed by repeating its first point) are zero-length edges and are skipped. Edges are swept
-    /// in order of their smallest longitude, so only edges that overlap in longitude are compared.
+    /// The first flaw of the ring of unwrapped vertices (the last point joins the first): all
+    /// points on one line, or two edges that meet other than at the point they share. Repeated
+    /// consecutive points (a ring closed by repeating its first point) are zero-length edges and
+    /// are skipped. Edges are swept in order of their smallest longitude, so only edges that
+    /// overlap in longitude are compared.
     pub fn flaw(&self) -> Option<PolygonFlaw> {
         let v = &self.vertices_deg[..];
         // On one line: every point is on the line from the first to the farthest point.
